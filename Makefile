@@ -1,0 +1,49 @@
+# Base de connaissances juridique des CAE : les commandes du projet.
+# Les deux commandes du README : `make serve` (site local) et `make test` (toute la suite).
+# Chaque cible installe d'abord ce qui manque (environnement virtuel .venv, paquets Debian).
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := aide
+
+VENV ?= .venv
+PY := $(VENV)/bin/python
+MKDOCS := $(VENV)/bin/mkdocs
+# Material 9.7+ affiche un long avertissement sur MkDocs 2.0 à chaque build : inutile ici.
+export NO_MKDOCS_2_WARNING := 1
+export DISABLE_MKDOCS_2_WARNING := true
+
+.PHONY: aide serve test build systeme installer requirements bench propre
+
+aide: ## Affiche cette aide
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+
+$(VENV)/.installe: requirements.txt requirements-test.txt
+	python3 -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes \
+		-r requirements.txt -r requirements-test.txt
+	touch $@
+
+installer: $(VENV)/.installe ## Installe les dépendances Python dans .venv
+
+systeme: ## Installe les outils Debian des tests (Chromium…) ou dit comment faire
+	@bash scripts/installer-systeme.sh
+
+serve: installer ## Construit le site et le sert sur http://127.0.0.1:8000 avec rechargement
+	$(MKDOCS) serve --livereload
+
+build: installer ## Construit le site dans site/ (mode strict)
+	$(MKDOCS) build --strict
+
+test: installer systeme ## Lance toute la suite de tests (build strict, HTML, navigateur)
+	$(PY) -m pytest
+
+bench: installer systeme ## Mesure les performances et écrit rapports/performance.md
+	$(PY) scripts/bench.py
+
+requirements: ## Régénère requirements*.txt (avec empreintes) depuis requirements*.in
+	$(PY) -m pip install --quiet pip-tools
+	$(VENV)/bin/pip-compile -q --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url -o requirements.txt requirements.in
+	$(VENV)/bin/pip-compile -q --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url -o requirements-test.txt requirements-test.in
+
+propre: ## Supprime le site construit et les résultats de tests
+	rm -rf site test-results .pytest_cache

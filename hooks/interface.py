@@ -1,0 +1,105 @@
+"""Hook : donne aux gabarits (overrides/) ce qu'ils affichent autour du contenu d'une page.
+
+Variable `kb` du gabarit : textes de l'interface dans la langue de la page (data/interface.yml),
+langue réelle du contenu (une page non traduite reste en français sous /en/), dates en toutes
+lettres, sources résolues et lien « Signaler une erreur » prérempli (aucun script tiers).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlencode
+
+import yaml
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from kb.dates import date_longue
+from kb.projet import langue_par_defaut, langues, projet
+
+_textes: dict[str, dict[str, Any]] = {}
+
+
+# ---------------------------------------------------------------- Hooks
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
+    """Charge data/interface.yml et vérifie qu'il couvre chaque langue construite."""
+    chemin = projet(config).donnees / "interface.yml"
+    donnees = yaml.safe_load(chemin.read_text(encoding="utf-8"))
+    reference = set(donnees["fr"])
+    for langue in langues(config):
+        manquantes = reference - set(donnees.get(langue) or {})
+        if manquantes:
+            raise PluginError(
+                f"KB301 data/interface.yml : la langue « {langue} » (déclarée dans mkdocs.yml) n'a pas "
+                f"les textes {', '.join(sorted(manquantes))}. Correction : copiez la section « fr » "
+                f"sous « {langue}: » et traduisez-la.")
+    _textes.clear()
+    _textes.update(donnees)
+    return None
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    env.filters["date_longue"] = date_longue
+    return env
+
+
+def on_template_context(context: dict[str, Any], template_name: str, config: MkDocsConfig) -> dict[str, Any]:
+    """Gabarits sans page (404.html) : textes et préfixe de la langue construite."""
+    langue = config.theme["language"]
+    defaut = langue_par_defaut(config)
+    context["kb"] = {"langue": langue, "textes": _textes.get(langue) or _textes["fr"],
+                     "prefixe": "" if langue == defaut else f"{langue}/"}
+    return context
+
+
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig,
+                    nav: Navigation) -> dict[str, Any]:
+    langue = context.get("i18n_page_locale") or config.theme["language"]
+    langue_contenu = getattr(page.file, "locale", None) or langue
+    textes = _textes.get(langue) or _textes["fr"]
+    meta = page.meta
+    context["kb"] = {
+        "langue": langue,
+        "langue_contenu": langue_contenu,
+        "textes": textes,
+        "traduite": langue_contenu == langue and langue != langue_par_defaut(config),
+        "non_traduite": langue_contenu != langue,
+        "version_francaise": _lien_alternatif(config, langue_par_defaut(config)),
+        "verifie_le": date_longue(meta.get("verifie_le"), langue),
+        "verifie_le_iso": str(meta.get("verifie_le") or ""),
+        "mis_a_jour_le": date_longue(meta.get("git_revision_date_localized_raw_iso_date"), langue),
+        "sources": meta.get("kb_sources") or [],
+        "publics": [textes["publics"].get(p, p) for p in meta.get("audience") or []],
+        "url_signalement": url_signalement(config, page),
+    }
+    return context
+
+
+# ---------------------------------------------------------------- Aides
+
+
+def url_signalement(config: MkDocsConfig, page: Page) -> str | None:
+    """Formulaire « Signaler une erreur juridique » du dépôt, prérempli avec l'adresse de la page."""
+    if not config.repo_url:
+        return None
+    adresse = (config.site_url or "") + page.url
+    parametres = {
+        "template": config.extra.get("formulaire_erreur", "signaler-une-erreur.yml"),
+        "title": f"Erreur : {page.title}",
+        "page": adresse,
+    }
+    return f"{config.repo_url.rstrip('/')}/issues/new?{urlencode(parametres)}"
+
+
+def _lien_alternatif(config: MkDocsConfig, langue: str) -> str | None:
+    """Lien vers la même page dans une autre langue (calculé par mkdocs-static-i18n)."""
+    for alternatif in config.extra.get("alternate") or []:
+        if alternatif.get("lang") == langue:
+            return alternatif.get("link")
+    return None

@@ -1,0 +1,98 @@
+"""Lecture de l'en-tête YAML (front matter) d'une page, avec les numéros de ligne.
+
+MkDocs ignore en silence un en-tête illisible (la page perd ses métadonnées et affiche le
+YAML comme du texte) : on relit donc le fichier source pour signaler l'erreur à sa ligne.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+_DEBUT = re.compile(r"\A\ufeff?---[ \t]*\r?\n")
+_FIN = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.MULTILINE)
+
+
+class EnteteIllisible(ValueError):
+    """L'en-tête existe mais n'est pas du YAML valide ; `ligne` est celle du fichier."""
+
+    def __init__(self, message: str, ligne: int | None) -> None:
+        super().__init__(message)
+        self.ligne = ligne
+
+
+@dataclass
+class Entete:
+    """Les données de l'en-tête et, pour chaque chemin de clés, sa ligne dans le fichier."""
+
+    donnees: dict[str, Any] = field(default_factory=dict)
+    lignes: dict[tuple[str | int, ...], int] = field(default_factory=dict)
+    present: bool = False
+
+    def ligne(self, chemin: tuple[str | int, ...] = ()) -> int | None:
+        """Ligne la plus précise connue pour ce chemin (ou pour son parent le plus proche)."""
+        while chemin:
+            if chemin in self.lignes:
+                return self.lignes[chemin]
+            chemin = chemin[:-1]
+        return self.lignes.get((), 1 if self.present else None)
+
+
+def lire_entete(texte: str) -> Entete:
+    """Analyse l'en-tête d'une page Markdown ; lève EnteteIllisible si le YAML est faux."""
+    debut = _DEBUT.match(texte)
+    if not debut:
+        return Entete()
+    fin = _FIN.search(texte, debut.end())
+    if not fin:
+        raise EnteteIllisible("l'en-tête commence par « --- » mais ne se ferme jamais", 1)
+    # Ligne 1 = « --- » ; les marques YAML commencent à 0 : le bloc commence ligne 2.
+    return lire_yaml(texte[debut.end() : fin.start()], premiere_ligne=2, objet="l'en-tête")
+
+
+def lire_yaml(texte: str, *, premiere_ligne: int = 1, objet: str = "le fichier") -> Entete:
+    """Analyse un document YAML dont la racine est un dictionnaire, en notant les lignes."""
+    try:
+        noeud = yaml.compose(texte, Loader=yaml.SafeLoader)
+        donnees = yaml.safe_load(texte)
+    except yaml.YAMLError as erreur:
+        marque = getattr(erreur, "problem_mark", None) or getattr(erreur, "context_mark", None)
+        ligne = marque.line + premiere_ligne if marque is not None else premiere_ligne
+        probleme = getattr(erreur, "problem", None) or str(erreur).splitlines()[0]
+        raise EnteteIllisible(f"YAML invalide ({probleme})", ligne) from erreur
+    if donnees is None:
+        donnees = {}
+    if not isinstance(donnees, dict):
+        raise EnteteIllisible(f"{objet} doit être une suite de champs « clé: valeur »", premiere_ligne)
+    lignes: dict[tuple[str | int, ...], int] = {(): premiere_ligne}
+    _indexer(noeud, (), lignes, premiere_ligne)
+    return Entete(donnees=_dates_en_texte(donnees), lignes=lignes, present=True)
+
+
+def _indexer(noeud: yaml.Node | None, chemin: tuple[str | int, ...], lignes: dict, decalage: int) -> None:
+    """Note la ligne de chaque clé et de chaque élément de liste de l'arbre YAML."""
+    if isinstance(noeud, yaml.MappingNode):
+        for cle, valeur in noeud.value:
+            sous = chemin + (cle.value,)
+            lignes[sous] = cle.start_mark.line + decalage
+            _indexer(valeur, sous, lignes, decalage)
+    elif isinstance(noeud, yaml.SequenceNode):
+        for i, element in enumerate(noeud.value):
+            sous = chemin + (i,)
+            lignes[sous] = element.start_mark.line + decalage
+            _indexer(element, sous, lignes, decalage)
+
+
+def _dates_en_texte(valeur: Any) -> Any:
+    """YAML lit « 2026-11-26 » comme une date ; le schéma JSON attend une chaîne ISO."""
+    if isinstance(valeur, dict):
+        return {cle: _dates_en_texte(v) for cle, v in valeur.items()}
+    if isinstance(valeur, list):
+        return [_dates_en_texte(v) for v in valeur]
+    if isinstance(valeur, (dt.date, dt.datetime)):
+        return valeur.isoformat()[:10]
+    return valeur

@@ -1,0 +1,76 @@
+"""Chemins du projet et données partagées (registre, domaines), lus une fois par build."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import yaml
+from mkdocs.config.defaults import MkDocsConfig
+
+from kb.diagnostics import signaler
+from kb.registre import Registre, charger
+
+_cache: dict[str, tuple[tuple, Registre]] = {}
+
+
+@dataclass(frozen=True)
+class Projet:
+    racine: Path
+
+    @property
+    def donnees(self) -> Path:
+        return self.racine / "data"
+
+    def schema(self, nom: str) -> str:
+        return str(self.donnees / "schemas" / f"{nom}.schema.json")
+
+
+def projet(config: MkDocsConfig) -> Projet:
+    """Le dépôt est le dossier de mkdocs.yml (jamais le dossier courant)."""
+    return Projet(Path(config.config_file_path).resolve().parent)
+
+
+def registre(config: MkDocsConfig) -> Registre:
+    """Le registre des textes, relu seulement si un fichier a changé (mkdocs serve).
+
+    Un registre fautif n'est jamais gardé en cache : ses erreurs s'affichent à chaque build.
+    """
+    p = projet(config)
+    fichiers = sorted((p.donnees / "textes").glob("*.yml"))
+    signature = tuple((f.name, f.stat().st_mtime_ns) for f in fichiers)
+    en_cache = _cache.get(str(p.racine))
+    if en_cache and en_cache[0] == signature:
+        return en_cache[1]
+    reg, problemes = charger(p.donnees / "textes", p.schema("texte"), p.racine)
+    for probleme in problemes:
+        signaler(probleme)
+    if not problemes:
+        _cache[str(p.racine)] = (signature, reg)
+    return reg
+
+
+def domaines_autorises(config: MkDocsConfig) -> frozenset[str]:
+    """Domaines des sources permises (data/domaines.yml), toutes catégories confondues."""
+    donnees = yaml.safe_load((projet(config).donnees / "domaines.yml").read_text(encoding="utf-8"))
+    return frozenset(d for liste in donnees.values() for d in liste)
+
+
+def domaine_autorise(url: str, domaines: frozenset[str]) -> bool:
+    """www.legifrance.gouv.fr est accepté au titre de legifrance.gouv.fr."""
+    hote = (urlsplit(url).hostname or "").lower()
+    return any(hote == d or hote.endswith("." + d) for d in domaines)
+
+
+def langues(config: MkDocsConfig) -> list[str]:
+    """Langues construites, celle par défaut en premier (bloc i18n de mkdocs.yml)."""
+    i18n = config.plugins.get("i18n")
+    if i18n is None:
+        return [config.theme["language"]]
+    construites = [langue for langue in i18n.config.languages if langue.build]
+    return [langue.locale for langue in sorted(construites, key=lambda langue: not langue.default)]
+
+
+def langue_par_defaut(config: MkDocsConfig) -> str:
+    return langues(config)[0]

@@ -1,0 +1,67 @@
+"""Validation JSON Schema avec des messages en français, rattachés à leur ligne."""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterator
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
+
+
+@lru_cache(maxsize=None)
+def validateur(chemin_schema: str) -> Draft202012Validator:
+    """Charge un schéma (une fois par build) avec la vérification des formats (dates)."""
+    schema = json.loads(Path(chemin_schema).read_text(encoding="utf-8"))
+    return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+def erreurs(donnees: Any, chemin_schema: str) -> Iterator[tuple[tuple[str | int, ...], str]]:
+    """Pour chaque écart au schéma : le chemin de la valeur fautive et un message en français."""
+    for erreur in sorted(validateur(chemin_schema).iter_errors(donnees), key=lambda e: list(map(str, e.absolute_path))):
+        yield tuple(erreur.absolute_path), message(erreur)
+
+
+def nom_du_champ(chemin: tuple[str | int, ...]) -> str:
+    """« sources[2].url » pour ('sources', 2, 'url')."""
+    texte = ""
+    for partie in chemin:
+        texte += f"[{partie + 1}]" if isinstance(partie, int) else (f".{partie}" if texte else str(partie))
+    return texte or "l'en-tête"
+
+
+def message(erreur: ValidationError) -> str:
+    """Traduit les erreurs courantes de jsonschema en phrases compréhensibles."""
+    champ = nom_du_champ(tuple(erreur.absolute_path))
+    v = erreur.validator
+    if v == "required":
+        manquant = erreur.message.split("'")[1]
+        return f"le champ obligatoire « {manquant} » manque dans {champ}."
+    if v == "additionalProperties":
+        inconnus = ", ".join(f"« {c} »" for c in sorted(set(erreur.instance) - set(erreur.schema.get("properties", {}))))
+        return f"champ inconnu {inconnus} dans {champ} (faute de frappe ?)."
+    if v == "enum":
+        permis = ", ".join(f"« {x} »" for x in erreur.validator_value)
+        return f"valeur « {erreur.instance} » refusée pour {champ} ; valeurs permises : {permis}."
+    if v == "format" and erreur.validator_value == "date":
+        return f"{champ} doit être une date réelle au format AAAA-MM-JJ (reçu : « {erreur.instance} »)."
+    if v == "minItems":
+        return f"{champ} ne doit pas être vide."
+    if v == "minLength":
+        return f"{champ} est trop court (au moins {erreur.validator_value} caractères)."
+    if v == "maxLength":
+        return f"{champ} est trop long (au plus {erreur.validator_value} caractères)."
+    if v == "pattern":
+        return f"{champ} a une forme inattendue (« {erreur.instance} »)."
+    if v == "type":
+        attendu = {"string": "un texte", "array": "une liste", "object": "un ensemble de champs",
+                   "null": "vide (null)", "integer": "un nombre entier"}
+        types = erreur.validator_value if isinstance(erreur.validator_value, list) else [erreur.validator_value]
+        return f"{champ} doit être {' ou '.join(attendu.get(t, t) for t in types)}."
+    if v == "oneOf":
+        return f"{champ} doit être soit « ref: … », soit « titre: … » avec « url: https://… »."
+    if v == "uniqueItems":
+        return f"{champ} contient deux fois la même valeur."
+    return f"{champ} : {erreur.message}."

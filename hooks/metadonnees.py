@@ -1,0 +1,156 @@
+"""Hook : valide l'en-tête de chaque page pendant le build et prépare ses sources.
+
+Les erreurs (KB100 à KB106) nomment le fichier, la ligne et la correction ; `mkdocs serve`
+les affiche comme la CI. Les sources `ref:` sont résolues dans le registre des textes, pour
+que le titre et l'adresse d'un article ne soient écrits qu'une fois (data/textes).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from kb.diagnostics import Probleme, chemin_lisible, nouveau_build, signaler
+from kb.entete import Entete, EnteteIllisible, lire_entete
+from kb.projet import domaine_autorise, domaines_autorises, langue_par_defaut, projet, registre
+from kb.registre import Registre
+from kb.schema import erreurs
+
+# Au-delà, une page doit être revérifiée (simple avertissement).
+DUREE_DE_VALIDITE = dt.timedelta(days=548)  # 18 mois
+
+
+# ---------------------------------------------------------------- Hooks
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    # mkdocs-static-i18n relance un build par langue : un problème n'est signalé qu'une fois
+    # par build complet, qui commence avec la langue par défaut (le français).
+    if config.theme["language"] == langue_par_defaut(config):
+        nouveau_build()
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+    # Une page française recopiée sous /en/ (repli) a déjà été vérifiée dans le build français.
+    if _est_un_repli(page, config):
+        return None
+    p = projet(config)
+    fichier = chemin_lisible(page.file.abs_src_path, p.racine)
+    texte = Path(page.file.abs_src_path).read_text(encoding="utf-8-sig")
+    sources, problemes = verifier(texte, fichier, registre(config), domaines_autorises(config),
+                                  p.schema("page"), dt.date.today())
+    for probleme in problemes:
+        signaler(probleme, avertissement=probleme.code == "KB105")
+    page.meta["kb_sources"] = sources
+    return None
+
+
+def _est_un_repli(page: Page, config: MkDocsConfig) -> bool:
+    locale = getattr(page.file, "locale", None)
+    return locale is not None and locale != config.theme["language"]
+
+
+# ---------------------------------------------------------------- Vérifications
+
+
+def verifier(texte: str, fichier: str, reg: Registre, domaines: frozenset[str], schema: str,
+             aujourdhui: dt.date) -> tuple[list[dict[str, str]], list[Probleme]]:
+    """Vérifie l'en-tête d'une page ; renvoie ses sources résolues et les problèmes trouvés."""
+    try:
+        entete = lire_entete(texte)
+    except EnteteIllisible as e:
+        return [], [Probleme("KB100", fichier, f"l'en-tête n'est pas lisible : {e}.",
+                             "vérifiez l'indentation, les guillemets et les deux-points ; l'en-tête "
+                             "commence et finit par une ligne « --- ».", e.ligne)]
+    if not entete.present:
+        return [], [Probleme("KB101", fichier, "la page n'a pas d'en-tête.",
+                             "copiez l'en-tête de modeles/page.md (title, description, audience, "
+                             "sources, verifie_le) en haut du fichier.", 1)]
+    problemes = _schema(entete, fichier, schema)
+    problemes += _date_de_verification(entete, fichier, aujourdhui)
+    sources, autres = _sources(entete, fichier, reg, domaines)
+    return sources, problemes + autres
+
+
+def _schema(entete: Entete, fichier: str, schema: str) -> list[Probleme]:
+    problemes = []
+    for chemin, message in erreurs(entete.donnees, schema):
+        if chemin[:1] == ("sources",) or message.startswith("le champ obligatoire « sources »"):
+            continue  # traité avec un message dédié par _sources
+        problemes.append(Probleme("KB101", fichier, message,
+                                  "voir CONTRIBUTING.md, « L'en-tête d'une page », et modeles/page.md.",
+                                  entete.ligne(chemin)))
+    return problemes
+
+
+def _date_de_verification(entete: Entete, fichier: str, aujourdhui: dt.date) -> list[Probleme]:
+    valeur = entete.donnees.get("verifie_le")
+    try:
+        date = dt.date.fromisoformat(valeur) if isinstance(valeur, str) else None
+    except ValueError:
+        return []  # déjà signalé par le schéma
+    if date is None:
+        return []
+    ligne = entete.ligne(("verifie_le",))
+    if date > aujourdhui:
+        return [Probleme("KB104", fichier, f"la date de vérification {date.isoformat()} est dans le futur.",
+                         "indiquez le jour où vous avez vraiment relu la page sur ses sources "
+                         f"(au plus tard aujourd'hui, {aujourdhui.isoformat()}).", ligne)]
+    if aujourdhui - date > DUREE_DE_VALIDITE:
+        return [Probleme("KB105", fichier,
+                         f"la page n'a pas été vérifiée depuis le {date.isoformat()} (plus de 18 mois).",
+                         "relisez-la sur ses sources, puis mettez « verifie_le » à jour.", ligne)]
+    return []
+
+
+def _sources(entete: Entete, fichier: str, reg: Registre,
+             domaines: frozenset[str]) -> tuple[list[dict[str, str]], list[Probleme]]:
+    """Résout les sources (ref -> titre et adresse officiels) et signale les sources fautives."""
+    donnees = entete.donnees
+    liste: Any = donnees.get("sources")
+    if not liste:
+        if "article" in donnees:
+            return [], []  # page d'article : la source officielle vient du registre
+        return [], [Probleme("KB102", fichier, "la page ne cite aucune source (« sources » absent ou vide).",
+                             "ajoutez au moins une source : « - ref: code-du-travail:L7331-2 » pour un "
+                             "article du registre, ou « - titre: … » et « url: https://… ».",
+                             entete.ligne(("sources",)))]
+    if not isinstance(liste, list):
+        return [], [Probleme("KB102", fichier, "« sources » doit être une liste (lignes commençant par « - »).",
+                             "voir modeles/page.md.", entete.ligne(("sources",)))]
+    resolues, problemes = [], []
+    for i, source in enumerate(liste):
+        ligne = entete.ligne(("sources", i))
+        if isinstance(source, dict) and set(source) == {"ref"}:
+            cible = reg.trouver(str(source["ref"]))
+            if cible is None:
+                problemes.append(Probleme(
+                    "KB106", fichier, f"la source « {source['ref']} » n'existe pas dans le registre des textes.",
+                    "utilisez un identifiant de data/textes (par exemple code-du-travail:L7331-2 ou "
+                    "loi-2014-856), ou ajoutez l'article au registre.", ligne))
+                continue
+            resolues.append({"titre": cible.titre, "url": cible.url, "officielle": "oui"})
+        elif isinstance(source, dict) and {"titre", "url"} <= set(source) <= {"titre", "url", "consulte_le"}:
+            url = str(source["url"])
+            if not url.startswith("https://"):
+                problemes.append(Probleme("KB103", fichier, f"l'adresse « {url} » n'est pas en https.",
+                                          "utilisez l'adresse https de la même page.", entete.ligne(("sources", i, "url"))))
+                continue
+            if not domaine_autorise(url, domaines):
+                problemes.append(Probleme(
+                    "KB103", fichier, f"le domaine de « {url} » n'est pas dans la liste des sources admises.",
+                    "citez une source officielle ou reconnue ; si ce site est fiable, ajoutez son domaine "
+                    "à data/domaines.yml en expliquant pourquoi dans la demande de fusion.",
+                    entete.ligne(("sources", i, "url"))))
+                continue
+            resolues.append({"titre": str(source["titre"]), "url": url, "consulte_le": str(source.get("consulte_le") or "")})
+        else:
+            problemes.append(Probleme("KB102", fichier, f"la source n° {i + 1} est incomplète ou mal formée.",
+                                      "écrivez « - ref: identifiant » ou « - titre: … » suivi de « url: https://… ».",
+                                      ligne))
+    return resolues, problemes

@@ -1,0 +1,67 @@
+"""Hook : typographie française du contenu des pages en français.
+
+Les contributeurs tapent des espaces ordinaires ; le site affiche des espaces insécables là où
+la typographie française les demande, pour qu'aucune ligne ne commence par « : » ou « » » :
+- espace fine insécable avant ; ! ? et espace insécable avant : ;
+- espaces insécables à l'intérieur des guillemets « … » ;
+- espace insécable après « art. », « n° », « L. » / « R. » / « D. » devant un numéro d'article,
+  entre un nombre et son unité (3 mois, 8 mois, 20 %, 30 000 €) et dans les milliers (12 000).
+Le code, les attributs HTML et les pages dans une autre langue ne sont jamais modifiés.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+ESPACE_INSECABLE = "\u00a0"
+ESPACE_FINE_INSECABLE = "\u202f"
+_ESPACES = "[ \t\u00a0\u202f]"
+# Éléments dont le texte ne doit jamais être retouché.
+_INTOUCHABLES = {"code", "pre", "script", "style", "kbd", "samp", "textarea", "svg", "math"}
+_BALISE = re.compile(r"(<!--.*?-->|<[^>]*>)", re.DOTALL)
+_NOM_DE_BALISE = re.compile(r"<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9-]*)")
+_UNITES = r"(?:€|%|ans?|mois|jours?|heures?|semaines?|exercices?|euros?|salariés?|CAE|entrepreneur\w*)"
+
+_REGLES: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(rf"{_ESPACES}+([;!?])"), ESPACE_FINE_INSECABLE + r"\1"),
+    (re.compile(rf"{_ESPACES}+:(?=\s|$|<)"), ESPACE_INSECABLE + ":"),
+    (re.compile(rf"«{_ESPACES}*"), "«" + ESPACE_INSECABLE),
+    (re.compile(rf"{_ESPACES}*»"), ESPACE_INSECABLE + "»"),
+    (re.compile(rf"\b(art\.|[Nn]°|[LRD]\.){_ESPACES}+(?=\d)"), r"\1" + ESPACE_INSECABLE),
+    (re.compile(rf"\b(art\.){_ESPACES}+(?=[LRD]\.?{_ESPACES}?\d)"), r"\1" + ESPACE_INSECABLE),
+    (re.compile(rf"(?<![\d,.])(\d{{1,3}}){_ESPACES}(?=\d{{3}}\b)"), r"\1" + ESPACE_FINE_INSECABLE),
+    (re.compile(rf"(\d){_ESPACES}+(?={_UNITES}\b|€|%)"), r"\1" + ESPACE_INSECABLE),
+]
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+    langue = getattr(page.file, "locale", None) or config.theme["language"]
+    if not langue.startswith("fr"):
+        return None
+    return corriger_html(html)
+
+
+def corriger_texte(texte: str) -> str:
+    """Applique les règles à un texte brut (sans balises)."""
+    for motif, remplacement in _REGLES:
+        texte = motif.sub(remplacement, texte)
+    return texte
+
+
+def corriger_html(html: str) -> str:
+    """Applique les règles aux seuls nœuds de texte, hors code et hors attributs."""
+    morceaux = _BALISE.split(html)
+    profondeur = 0
+    for i, morceau in enumerate(morceaux):
+        if i % 2 == 1:  # une balise ou un commentaire
+            balise = _NOM_DE_BALISE.match(morceau)
+            if balise and balise.group(2).lower() in _INTOUCHABLES and not morceau.endswith("/>"):
+                profondeur += -1 if balise.group(1) else 1
+                profondeur = max(profondeur, 0)
+        elif profondeur == 0 and morceau:
+            morceaux[i] = corriger_texte(morceau)
+    return "".join(morceaux)
