@@ -17,13 +17,13 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from kb.html import transformer_texte
+
 ESPACE_INSECABLE = "\u00a0"
 ESPACE_FINE_INSECABLE = "\u202f"
 _ESPACES = "[ \t\u00a0\u202f]"
 # Éléments dont le texte ne doit jamais être retouché.
-_INTOUCHABLES = {"code", "pre", "script", "style", "kbd", "samp", "textarea", "svg", "math"}
-_BALISE = re.compile(r"(<!--.*?-->|<[^>]*>)", re.DOTALL)
-_NOM_DE_BALISE = re.compile(r"<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9-]*)")
+_INTOUCHABLES = frozenset({"code", "pre", "script", "style", "kbd", "samp", "textarea", "svg", "math"})
 _UNITES = r"(?:€|%|ans?|mois|jours?|heures?|semaines?|exercices?|euros?|salariés?|CAE|entrepreneur\w*)"
 
 _REGLES: list[tuple[re.Pattern[str], str]] = [
@@ -54,14 +54,4 @@ def corriger_texte(texte: str) -> str:
 
 def corriger_html(html: str) -> str:
     """Applique les règles aux seuls nœuds de texte, hors code et hors attributs."""
-    morceaux = _BALISE.split(html)
-    profondeur = 0
-    for i, morceau in enumerate(morceaux):
-        if i % 2 == 1:  # une balise ou un commentaire
-            balise = _NOM_DE_BALISE.match(morceau)
-            if balise and balise.group(2).lower() in _INTOUCHABLES and not morceau.endswith("/>"):
-                profondeur += -1 if balise.group(1) else 1
-                profondeur = max(profondeur, 0)
-        elif profondeur == 0 and morceau:
-            morceaux[i] = corriger_texte(morceau)
-    return "".join(morceaux)
+    return transformer_texte(html, corriger_texte, _INTOUCHABLES)

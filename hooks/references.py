@@ -1,0 +1,380 @@
+"""Hook : les références juridiques, épine dorsale du site.
+
+- lie chaque citation d'article ou de texte (« article L. 7331-2 », « loi n° 2014-856 »…) à sa
+  page de référence, ou au texte officiel quand l'article n'a pas de page ; une citation que
+  le registre ne connaît pas fait échouer le build (KB200) ;
+- donne aux pages d'articles (docs/textes/<texte>/<article>.md) leur titre, leur encadré
+  « en vigueur depuis / créé par », leurs liens officiels, leurs articles liés, leur JSON-LD
+  et la liste « Cité dans cette base » (rétroliens calculés au build) ;
+- range ces pages dans le menu, texte par texte, et génère l'index des textes ;
+- exporte le registre et ses rétroliens dans references.json.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
+
+from kb.citations import Citation, trouver
+from kb.dates import date_longue
+from kb.diagnostics import Probleme, chemin_lisible, signaler
+from kb.html import transformer_texte
+from kb.projet import langue_par_defaut, projet, registre
+from kb.registre import Article, Registre, Texte
+
+DOSSIER = "textes"
+MARQUE_INDEX = "<!-- index-des-textes -->"
+# Zones où une citation n'est jamais transformée en lien.
+_EXCLUS = frozenset({"a", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "script", "style", "kbd",
+                     "samp", "textarea", "svg", "button", "label", "abbr", "title"})
+
+# État du build en cours (une langue) : rétroliens (référence -> pages qui la citent) et
+# fichiers du site, lus par on_page_context, qui ne les reçoit pas de MkDocs.
+_cite_dans: dict[str, list[Page]] = defaultdict(list)
+_fichiers: list[Files] = [Files([])]
+
+
+# ---------------------------------------------------------------- Hooks
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files | None:
+    _cite_dans.clear()
+    _fichiers[0] = files
+    registre(config)  # charge et contrôle le registre (KB201) avant toute page
+    return None
+
+
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation | None:
+    """Ajoute les pages d'articles sous la section qui contient textes/index.md."""
+    reg = registre(config)
+    section = _section_des_textes(nav)
+    if section is None:
+        return None
+    for texte in reg.textes.values():
+        pages = [p for a in _articles_du_texte(reg, texte) if (p := _page_article(files, a)) is not None]
+        if not pages:
+            continue
+        sous_section = Section(title=_majuscule(texte.titre_court), children=list(pages))
+        sous_section.parent = section
+        for p in pages:
+            p.parent = sous_section
+        section.children.append(sous_section)
+    _relier_pages(nav)
+    return nav
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+    reg = registre(config)
+    ref = page.meta.get("article")
+    if ref:
+        article = reg.articles.get(str(ref))
+        attendu = _chemin_attendu(article) if article else None
+        if article is None or attendu != page.file.src_uri:
+            if not _est_un_repli(page, config):
+                signaler(_probleme_page_article(page, config, str(ref), article, attendu))
+        else:
+            page.meta["title"] = article.titre
+    if MARQUE_INDEX in markdown:
+        markdown = markdown.replace(MARQUE_INDEX, index_des_textes(reg, files, page))
+    return markdown
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+    reg = registre(config)
+    repli = _est_un_repli(page, config)
+    textes_par_date = _textes_par_date(reg)
+    inconnues: list[Citation] = []
+
+    def lier(texte: str) -> str:
+        morceaux, position = [], 0
+        for citation in trouver(texte, textes_par_date):
+            cible = reg.trouver(citation.ref) if citation.texte_id else None
+            if cible is None:
+                inconnues.append(citation)
+                continue
+            if page not in _cite_dans[citation.ref]:
+                _cite_dans[citation.ref].append(page)
+            href = _lien(cible, page, files)
+            if href is None:
+                continue
+            morceaux.append(texte[position:citation.debut])
+            titre = cible.titre.replace('"', "&quot;")
+            morceaux.append(f'<a class="kb-citation" href="{href}" title="{titre}">'
+                            f"{texte[citation.debut:citation.fin]}</a>")
+            position = citation.fin
+        return "".join(morceaux) + texte[position:]
+
+    html = transformer_texte(html, lier, _EXCLUS)
+    if inconnues and not repli:
+        for probleme in problemes_de_citation(inconnues, page, config):
+            signaler(probleme)
+    return html
+
+
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
+    reg = registre(config)
+    ref = page.meta.get("article")
+    article = reg.articles.get(str(ref)) if ref else None
+    if article is None or _chemin_attendu(article) != page.file.src_uri:
+        return context
+    langue = context.get("i18n_page_locale") or config.theme["language"]
+    context["kb_article"] = fiche_article(article, reg, page, langue, config, _fichiers[0])
+    return context
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """Écrit site/references.json (une fois, pendant le build de la langue par défaut)."""
+    if config.theme["language"] != langue_par_defaut(config):
+        return
+    reg = registre(config)
+    export = exporter(reg, {ref: [p.url for p in pages] for ref, pages in _cite_dans.items()}, config.site_url or "")
+    sortie = Path(config.site_dir) / "references.json"
+    sortie.write_text(json.dumps(export, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+# ---------------------------------------------------------------- Pages d'articles
+
+
+def slug_article(article: Article) -> str:
+    """Nom de fichier de la page d'un article : l7331-2 (codes), article-3-bis (lois, décrets)."""
+    if article.texte.nature == "code":
+        return article.numero.lower()
+    return "article-" + article.numero.replace(" ", "-")
+
+
+def _chemin_attendu(article: Article) -> str:
+    return f"{DOSSIER}/{article.texte.id}/{slug_article(article)}.md"
+
+
+def _page_article(files: Files, article: Article) -> Page | None:
+    fichier = files.get_file_from_path(_chemin_attendu(article))
+    return fichier.page if fichier is not None else None
+
+
+def _articles_du_texte(reg: Registre, texte: Texte) -> list[Article]:
+    return [a for a in reg.articles.values() if a.texte is texte]
+
+
+def fiche_article(article: Article, reg: Registre, page: Page, langue: str, config: MkDocsConfig,
+                  files: Files) -> dict[str, Any]:
+    """Tout ce que le gabarit affiche autour d'une page d'article, et son JSON-LD."""
+    createur = reg.trouver(article.cree_par) if article.cree_par else None
+    modificateur = reg.trouver(article.modifie_par) if article.modifie_par else None
+    lies = []
+    for ref in article.voir_aussi:
+        cible = reg.trouver(ref)
+        if cible is not None:
+            lies.append({"titre": cible.titre, "intitule": getattr(cible, "intitule", ""),
+                         "url": _lien(cible, page, files)})
+    return {
+        "id": article.id,
+        "numero": article.numero,
+        "intitule": article.intitule,
+        "texte": article.texte.titre,
+        "url_officielle": article.url,
+        "url_officielle_est_article": bool(article.legiarti or article.url_imposee),
+        "url_cdtn": article.url_code_du_travail_numerique,
+        "en_vigueur_depuis": date_longue(article.en_vigueur_depuis, langue),
+        "cree_par": _decrire(article.cree_par, createur),
+        "modifie_par": _decrire(article.modifie_par, modificateur),
+        "voir_aussi": lies,
+        "cite_dans": [p for p in _cite_dans.get(article.id, []) if p is not page],
+        "json_ld": json.dumps(json_ld(article, config.site_url or "", page), ensure_ascii=False),
+    }
+
+
+def _decrire(ref: str | None, cible: Texte | Article | None) -> str | None:
+    if not ref:
+        return None
+    if isinstance(cible, Article):
+        return f"article {cible.numero_affiche} {cible.texte.complement}"
+    if isinstance(cible, Texte):
+        return cible.titre_court
+    return ref  # texte libre du registre
+
+
+def json_ld(article: Article, site_url: str, page: Page) -> dict[str, Any]:
+    """schema.org Legislation : identifiant, texte officiel, dates."""
+    donnees: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "Legislation",
+        "name": article.titre,
+        "legislationIdentifier": f"{article.texte.titre_court}, art. {article.numero}",
+        "legislationJurisdiction": "FR",
+        "inLanguage": "fr",
+        "url": site_url + page.url,
+        "isPartOf": {"@type": "Legislation", "name": article.texte.titre},
+    }
+    if article.url:
+        donnees["isBasedOn"] = article.url
+    if article.legiarti:
+        donnees["identifier"] = article.legiarti
+    if article.en_vigueur_depuis:
+        donnees["legislationDateVersion"] = article.en_vigueur_depuis
+    if article.texte.date:
+        donnees["isPartOf"]["legislationDate"] = article.texte.date
+    return donnees
+
+
+# ---------------------------------------------------------------- Index des textes
+
+
+def index_des_textes(reg: Registre, files: Files, page: Page) -> str:
+    """Markdown de l'index : chaque texte, ses identifiants, ses articles (page ou lien officiel)."""
+    lignes: list[str] = []
+    for texte in reg.textes.values():
+        titre = f"[{texte.titre}]({texte.url})" if texte.url else f"{texte.titre} (adresse officielle non identifiée)"
+        lignes += [f"### {_majuscule(texte.titre_court)}", "", titre, ""]
+        ids = [f"{nom.upper()} {valeur}" for nom, valeur in texte.identifiants.items() if valeur and nom != "eli"]
+        if ids:
+            lignes += ["Identifiants : " + ", ".join(f"`{i}`" for i in ids) + ".", ""]
+        articles = _articles_du_texte(reg, texte)
+        if articles:
+            lignes += ["| Article | Objet |", "|---|---|"]
+            for a in articles:
+                cible = files.get_file_from_path(_chemin_attendu(a))
+                if cible is not None:
+                    lien = f"[{a.numero_affiche}]({_relatif(page.file, cible)})"
+                elif a.url:
+                    lien = f"[{a.numero_affiche}]({a.url})"
+                else:
+                    lien = a.numero_affiche
+                lignes.append(f"| {lien} | {a.intitule} |")
+            lignes.append("")
+    return "\n".join(lignes)
+
+
+def _relatif(depuis: File, vers: File) -> str:
+    """Chemin Markdown relatif entre deux fichiers sources (MkDocs le valide et le convertit)."""
+    dossier = PurePosixPath(depuis.src_uri).parent
+    return PurePosixPath(*([".."] * len(dossier.parts)), vers.src_uri).as_posix()
+
+
+# ---------------------------------------------------------------- Export
+
+
+def exporter(reg: Registre, cite_dans: dict[str, list[str]], site_url: str) -> dict[str, Any]:
+    """Le registre complet et ses rétroliens, en JSON réutilisable."""
+    textes = []
+    for texte in reg.textes.values():
+        articles = [{
+            "id": a.id, "numero": a.numero, "titre": a.titre, "intitule": a.intitule,
+            "legiarti": a.legiarti, "url_officielle": a.url, "url_code_du_travail_numerique": a.url_code_du_travail_numerique,
+            "cree_par": a.cree_par, "modifie_par": a.modifie_par, "en_vigueur_depuis": a.en_vigueur_depuis,
+            "voir_aussi": list(a.voir_aussi), "page": site_url + _chemin_attendu(a)[:-3] + "/",
+            "cite_dans": [site_url + u for u in cite_dans.get(a.id, [])],
+        } for a in _articles_du_texte(reg, texte)]
+        textes.append({
+            "id": texte.id, "titre": texte.titre, "titre_court": texte.titre_court, "nature": texte.nature,
+            "date": texte.date, "journal_officiel": texte.jo, "identifiants": texte.identifiants,
+            "url_officielle": texte.url, "cite_dans": [site_url + u for u in cite_dans.get(texte.id, [])],
+            "articles": articles,
+        })
+    return {"description": "Registre des textes juridiques cités par la base, avec leurs rétroliens.",
+            "textes": textes}
+
+
+# ---------------------------------------------------------------- Aides
+
+
+def _lien(cible: Texte | Article, page: Page, files: Files | None) -> str | None:
+    """Lien vers la page de référence de l'article s'il en a une, sinon vers le texte officiel."""
+    if isinstance(cible, Article) and files is not None:
+        fichier = files.get_file_from_path(_chemin_attendu(cible))
+        if fichier is not None:
+            if fichier is page.file:
+                return None  # pas de lien d'une page vers elle-même
+            return fichier.url_relative_to(page.file)
+    return cible.url
+
+
+def _textes_par_date(reg: Registre) -> dict[str, str]:
+    """« loi 10 septembre 1947 » -> « loi-47-1775 », pour les textes cités par leur date."""
+    resultat = {}
+    for texte in reg.textes.values():
+        if texte.date and texte.nature != "code":
+            resultat[f"{texte.nature} {date_longue(texte.date, 'fr').replace('1er ', '1 ')}"] = texte.id
+    return resultat
+
+
+def problemes_de_citation(inconnues: list[Citation], page: Page, config: MkDocsConfig) -> list[Probleme]:
+    """KB200 pour chaque citation inconnue, avec la ligne du fichier source où elle apparaît."""
+    racine = projet(config).racine
+    fichier = chemin_lisible(page.file.abs_src_path, racine)
+    lignes = Path(page.file.abs_src_path).read_text(encoding="utf-8-sig").splitlines()
+    problemes, vues = [], set()
+    for citation in inconnues:
+        if (citation.ref, citation.ecrit) in vues:
+            continue
+        vues.add((citation.ref, citation.ecrit))
+        chiffres = re.search(r"\d[\d-]*", citation.ecrit)
+        aiguille = chiffres.group(0) if chiffres else citation.ecrit
+        ligne = next((i + 1 for i, texte in enumerate(lignes) if aiguille in texte), None)
+        if citation.texte_id is None:
+            message = f"« {citation.ecrit} » désigne un texte par une date que le registre ne connaît pas."
+            correction = "citez le texte par son numéro (« loi n° 2014-856 ») ou ajoutez sa date au registre."
+        elif citation.numero is None:
+            message = f"le texte « {citation.ecrit} » n'existe pas dans le registre (data/textes/{citation.texte_id}.yml)."
+            correction = (f"vérifiez le numéro ; s'il est juste, créez data/textes/{citation.texte_id}.yml "
+                          "(voir CONTRIBUTING.md#kb200).")
+        else:
+            message = (f"la citation « {citation.ecrit} » vise l'article {citation.numero} de « {citation.texte_id} », "
+                       "absent du registre.")
+            correction = (f"vérifiez le numéro et le texte (un article hors code du travail doit être suivi de "
+                          f"« du code de commerce »…) ; s'il est juste, ajoutez-le à data/textes/{citation.texte_id}.yml "
+                          "(voir CONTRIBUTING.md#kb200).")
+        problemes.append(Probleme("KB200", fichier, message, correction, ligne))
+    return problemes
+
+
+def _probleme_page_article(page: Page, config: MkDocsConfig, ref: str, article: Article | None,
+                           attendu: str | None) -> Probleme:
+    fichier = chemin_lisible(page.file.abs_src_path, projet(config).racine)
+    if article is None:
+        return Probleme("KB202", fichier, f"« article: {ref} » ne correspond à aucun article du registre.",
+                        "corrigez l'identifiant (forme texte:numéro, par exemple code-du-travail:L7331-2) ou "
+                        "ajoutez l'article à data/textes/.", 2)
+    return Probleme("KB202", fichier, f"la page de l'article {ref} doit s'appeler docs/{attendu}.",
+                    f"renommez le fichier en docs/{attendu} (une seule page par article).", None)
+
+
+def _est_un_repli(page: Page, config: MkDocsConfig) -> bool:
+    locale = getattr(page.file, "locale", None)
+    return locale is not None and locale != config.theme["language"]
+
+
+def _section_des_textes(nav: Navigation) -> Section | None:
+    for page in nav.pages:
+        if page.file.src_uri == f"{DOSSIER}/index.md":
+            return page.parent if isinstance(page.parent, Section) else None
+    return None
+
+
+def _relier_pages(nav: Navigation) -> None:
+    """Recalcule l'ordre des pages (liens précédent / suivant) après l'ajout au menu."""
+    pages: list[Page] = []
+
+    def parcourir(elements: list[Any]) -> None:
+        for element in elements:
+            if isinstance(element, Page):
+                pages.append(element)
+            elif isinstance(element, Section):
+                parcourir(element.children)
+
+    parcourir(nav.items)
+    for i, p in enumerate(pages):
+        p.previous_page = pages[i - 1] if i > 0 else None
+        p.next_page = pages[i + 1] if i + 1 < len(pages) else None
+    nav.pages = pages
+
+
+def _majuscule(texte: str) -> str:
+    return texte[:1].upper() + texte[1:]
