@@ -1,0 +1,180 @@
+"""Hook : le glossaire (data/glossaire.yml), rendu deux fois.
+
+- sur la page docs/glossaire.md, à la place de `<!-- glossaire -->` : les termes, rangés par
+  lettre, avec leur définition, leurs articles (liés ensuite par hooks/references.py),
+  leurs synonymes et leurs renvois ;
+- sur chaque page française : les sigles (CAE, CESA…) affichent leur sens au survol
+  (extension Markdown `abbr` et fonction `content.tooltips` de Material).
+Erreurs KB500 : YAML illisible, entrée hors schéma, terme ou sigle en double, renvoi ou
+référence inconnus.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from kb.diagnostics import Probleme, chemin_lisible, signaler
+from kb.entete import EnteteIllisible, lire_yaml
+from kb.projet import projet, registre
+from kb.registre import Registre
+from kb.schema import erreurs
+
+MARQUE = "<!-- glossaire -->"
+
+
+@dataclass(frozen=True)
+class Terme:
+    terme: str
+    definition: str
+    abreviation: str | None = None
+    references: tuple[str, ...] = ()
+    synonymes: tuple[str, ...] = ()
+    voir: tuple[str, ...] = ()
+
+    @property
+    def ancre(self) -> str:
+        return ancre(self.terme)
+
+
+_termes: list[Terme] = []
+
+
+# ---------------------------------------------------------------- Hooks
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    termes, problemes = charger(projet(config).donnees / "glossaire.yml", registre(config), projet(config).racine)
+    for probleme in problemes:
+        signaler(probleme)
+    _termes[:] = termes
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+    if MARQUE in markdown:
+        markdown = markdown.replace(MARQUE, rendre_glossaire(_termes))
+    langue = getattr(page.file, "locale", None) or config.theme["language"]
+    if langue.startswith("fr"):
+        markdown += "\n\n" + abreviations(_termes)
+    return markdown
+
+
+# ---------------------------------------------------------------- Chargement
+
+
+def charger(chemin: Path, reg: Registre, racine: Path) -> tuple[list[Terme], list[Probleme]]:
+    fichier = chemin_lisible(chemin, racine)
+    try:
+        # Le glossaire est une liste : on l'enveloppe pour réutiliser la lecture avec lignes.
+        doc = lire_yaml("termes:\n" + _indenter(chemin.read_text(encoding="utf-8")), premiere_ligne=0,
+                        objet="le glossaire")
+    except EnteteIllisible as e:
+        return [], [Probleme("KB500", fichier, f"le glossaire n'est pas lisible : {e}.",
+                             "vérifiez l'indentation et les guillemets (un terme commence par « - terme: »).", e.ligne)]
+    entrees = doc.donnees.get("termes") or []
+    problemes = [Probleme("KB500", fichier, _situer(entrees, chemin_cle, message),
+                          "voir data/schemas/glossaire.schema.json et CONTRIBUTING.md#kb500.",
+                          doc.ligne(("termes", *chemin_cle)))
+                 for chemin_cle, message in erreurs(entrees, str(racine / "data/schemas/glossaire.schema.json"))]
+    if problemes:
+        return [], problemes
+    termes = [Terme(terme=e["terme"], definition=" ".join(e["definition"].split()), abreviation=e.get("abreviation"),
+                    references=tuple(e.get("references") or ()), synonymes=tuple(e.get("synonymes") or ()),
+                    voir=tuple(e.get("voir") or ())) for e in entrees]
+    vus: dict[str, int] = {}
+    connus = {cle(t.terme) for t in termes}
+    for i, t in enumerate(termes):
+        ligne = doc.ligne(("termes", i))
+        for nom in filter(None, (t.terme, t.abreviation)):
+            if cle(nom) in vus:
+                problemes.append(Probleme("KB500", fichier,
+                                          f"« {nom} » figure deux fois dans le glossaire (voir aussi la ligne {vus[cle(nom)]}).",
+                                          "fusionnez les deux entrées en une seule.", ligne))
+            vus.setdefault(cle(nom), ligne or 0)
+        for ref in t.references:
+            if reg.trouver(ref) is None:
+                problemes.append(Probleme("KB500", fichier, f"le terme « {t.terme} » renvoie à « {ref} », absent du registre.",
+                                          "utilisez un identifiant de data/textes (par exemple code-du-travail:L7331-2).", ligne))
+        for autre in t.voir:
+            if cle(autre) not in connus:
+                problemes.append(Probleme("KB500", fichier, f"le terme « {t.terme} » renvoie à « {autre} », absent du glossaire.",
+                                          "corrigez le renvoi ou ajoutez ce terme au glossaire.", ligne))
+    return sorted(termes, key=lambda t: cle(t.terme)), problemes
+
+
+def _situer(entrees: list, chemin_cle: tuple, message: str) -> str:
+    """« entrée « CAE » : … » plutôt qu'un numéro d'élément de liste."""
+    if chemin_cle and isinstance(chemin_cle[0], int) and isinstance(entrees[chemin_cle[0]], dict):
+        nom = entrees[chemin_cle[0]].get("terme", f"n° {chemin_cle[0] + 1}")
+        champ = ".".join(str(c) for c in chemin_cle[1:]) or "l'entrée"
+        return f"entrée « {nom} » : " + message.replace(f"[{chemin_cle[0] + 1}].", "").replace(f"[{chemin_cle[0] + 1}]", champ)
+    return message
+
+
+def _indenter(texte: str) -> str:
+    return "\n".join("  " + ligne for ligne in texte.splitlines())
+
+
+def cle(texte: str) -> str:
+    """Clé de comparaison : sans accents, sans casse, sans ponctuation ni espaces superflus."""
+    sans = "".join(c for c in unicodedata.normalize("NFD", texte) if unicodedata.category(c) != "Mn")
+    return " ".join("".join(c if c.isalnum() else " " for c in sans.lower()).split())
+
+
+def ancre(texte: str) -> str:
+    return cle(texte).replace(" ", "-")
+
+
+# ---------------------------------------------------------------- Rendu
+
+
+def rendre_glossaire(termes: list[Terme]) -> str:
+    """Markdown de la page du glossaire, une section par lettre, une ancre stable par terme."""
+    lignes: list[str] = []
+    lettre = ""
+    par_cle = {cle(t.terme): t for t in termes}
+    for t in termes:
+        initiale = cle(t.terme)[:1].upper()
+        if initiale != lettre:
+            lettre = initiale
+            lignes += [f"## {lettre} {{ #lettre-{lettre.lower()} }}", ""]
+        titre = f"{t.terme} ({t.abreviation})" if t.abreviation else t.terme
+        lignes += [f"### {titre[:1].upper() + titre[1:]} {{ #{t.ancre} }}", "", t.definition, ""]
+        if t.references:
+            lignes += ["*Textes :* " + " ; ".join(_reference(r) for r in t.references) + ".", ""]
+        if t.synonymes:
+            lignes += ["*Autres mots :* " + ", ".join(t.synonymes) + ".", ""]
+        if t.voir:
+            liens = [f"[{par_cle[cle(v)].terme}](#{par_cle[cle(v)].ancre})" for v in t.voir if cle(v) in par_cle]
+            lignes += ["*Voir aussi :* " + ", ".join(liens) + ".", ""]
+    return "\n".join(lignes)
+
+
+def _reference(ref: str) -> str:
+    """Une référence écrite comme une citation ordinaire : hooks/references.py la liera."""
+    texte, _, numero = ref.partition(":")
+    if not numero:
+        nature, _, num = texte.partition("-")
+        noms = {"loi": "loi", "decret": "décret", "ordonnance": "ordonnance"}
+        return f"{noms.get(nature, nature)} n° {num}" if nature in noms else texte.replace("-", " ")
+    if texte.startswith("code-"):
+        code = {"code-de-commerce": " du code de commerce", "code-securite-sociale": " du code de la sécurité sociale"}
+        return f"art. {numero[0]}. {numero[1:]}{code.get(texte, '')}"
+    nature, _, num = texte.partition("-")
+    nom = {"loi": "de la loi", "decret": "du décret", "ordonnance": "de l'ordonnance"}.get(nature, "de la loi")
+    return f"article {'1er' if numero == '1' else numero} {nom} n° {num}"
+
+
+def abreviations(termes: list[Terme]) -> str:
+    """Définitions `*[CAE]: …` de l'extension abbr, ajoutées à la fin de chaque page."""
+    lignes = []
+    for t in termes:
+        if t.abreviation:
+            sens = t.terme + " : " + t.definition.split(". ")[0].rstrip(".") + "."
+            lignes.append(f"*[{t.abreviation}]: {sens}")
+    return "\n".join(lignes)
