@@ -38,7 +38,7 @@ _EXCLUS = frozenset({"a", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "sc
 
 # État du build en cours (une langue) : rétroliens (référence -> pages qui la citent) et
 # fichiers du site, lus par on_page_context, qui ne les reçoit pas de MkDocs.
-_cite_dans: dict[str, list[Page]] = defaultdict(list)
+_cite_dans: dict[str, dict[str, Page]] = defaultdict(dict)  # référence -> {fichier source: page}
 _fichiers: list[Files] = [Files([])]
 
 
@@ -100,8 +100,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
             if cible is None:
                 inconnues.append(citation)
                 continue
-            if page not in _cite_dans[citation.ref]:
-                _cite_dans[citation.ref].append(page)
+            _cite_dans[citation.ref][page.file.src_uri] = page
             href = _lien(cible, page, files)
             if href is None:
                 continue
@@ -135,7 +134,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     if config.theme["language"] != langue_par_defaut(config):
         return
     reg = registre(config)
-    export = exporter(reg, {ref: [p.url for p in pages] for ref, pages in _cite_dans.items()}, config.site_url or "")
+    export = exporter(reg, {ref: [p.url for p in pages.values()] for ref, pages in _cite_dans.items()},
+                      config.site_url or "")
     sortie = Path(config.site_dir) / "references.json"
     sortie.write_text(json.dumps(export, ensure_ascii=False, indent=1), encoding="utf-8")
 
@@ -186,7 +186,7 @@ def fiche_article(article: Article, reg: Registre, page: Page, langue: str, conf
         "cree_par": _decrire(article.cree_par, createur),
         "modifie_par": _decrire(article.modifie_par, modificateur),
         "voir_aussi": lies,
-        "cite_dans": [p for p in _cite_dans.get(article.id, []) if p is not page],
+        "cite_dans": [p for p in _cite_dans.get(article.id, {}).values() if p is not page],
         "json_ld": json.dumps(json_ld(article, config.site_url or "", page), ensure_ascii=False),
     }
 

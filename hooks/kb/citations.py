@@ -16,7 +16,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-ESP = r"[ \u00a0\u202f]"
+ESP = r"[ \t\n\u00a0\u202f]"
 _CODES = {
     "du code du travail": "code-du-travail",
     "du code de commerce": "code-de-commerce",

@@ -31,6 +31,8 @@ CODES: dict[str, str] = {
     "KB400": "HTML dangereux dans le Markdown",
     "KB500": "glossaire invalide",
     "KB600": "page absente du menu",
+    "KB601": "lien interne cassé",
+    "KB602": "ancre inexistante",
 }
 
 
@@ -58,12 +60,12 @@ def chemin_lisible(chemin: str | Path, racine: str | Path) -> str:
 
 
 # Problèmes déjà journalisés pendant le build complet en cours (toutes langues).
-_deja_signales: set[str] = set()
+deja_signales: set[str] = set()
 
 
 def nouveau_build() -> None:
     """Début d'un build complet : chaque problème sera de nouveau signalé, une fois."""
-    _deja_signales.clear()
+    deja_signales.clear()
 
 
 def signaler(probleme: Probleme, *, avertissement: bool = False) -> None:
@@ -72,9 +74,9 @@ def signaler(probleme: Probleme, *, avertissement: bool = False) -> None:
     L'avertissement passe par le niveau INFO : MkDocs compterait un WARNING comme une erreur
     en mode strict, alors qu'il ne doit que prévenir.
     """
-    if str(probleme) in _deja_signales:
+    if str(probleme) in deja_signales:
         return  # déjà dit pendant le build d'une autre langue
-    _deja_signales.add(str(probleme))
+    deja_signales.add(str(probleme))
     if avertissement:
         log.info("AVERTISSEMENT %s", probleme)
     else:

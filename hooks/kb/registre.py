@@ -33,6 +33,7 @@ class Texte:
     jo: str | None = None
     identifiants: dict[str, str | None] = field(default_factory=dict)
     fichier: str = ""
+    ordre: int = 100
 
     @property
     def complement(self) -> str:
@@ -137,7 +138,8 @@ def charger(dossier: str | Path, schema: str | Path, racine: str | Path) -> tupl
             continue
         texte = Texte(id=d["id"], titre=d["titre"], titre_court=d["titre_court"], nature=d["nature"],
                       url=d["url"], date=d.get("date"), jo=d.get("jo"),
-                      identifiants=dict(d.get("identifiants") or {}), fichier=fichier)
+                      identifiants=dict(d.get("identifiants") or {}), fichier=fichier,
+                      ordre=d.get("ordre", 100))
         registre.textes[texte.id] = texte
         for i, a in enumerate(d.get("articles") or []):
             article = Article(texte=texte, numero=a["numero"], intitule=a["intitule"], legiarti=a.get("legiarti"),
@@ -156,5 +158,6 @@ def charger(dossier: str | Path, schema: str | Path, racine: str | Path) -> tupl
                     f"{nom_du_champ(('voir_aussi',))} de l'article {article.numero} vise « {ref} », absent du registre.",
                     "corrigez l'identifiant (forme texte:numéro, par exemple code-du-travail:L7331-2) "
                     "ou ajoutez l'article au registre.", article.ligne))
+    registre.textes = dict(sorted(registre.textes.items(), key=lambda item: (item[1].ordre, item[0])))
     return registre, problemes
 
