@@ -1,0 +1,112 @@
+"""Le build strict : le vrai site passe, et chaque erreur de contributeur donne un message exact.
+
+Chaque petit site de tests/fixtures/sites/ contient UNE faute ; le test vérifie la ligne
+que le contributeur lira (code, fichier:ligne, correction) et que le build échoue.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+
+
+def lignes(journal: str) -> list[str]:
+    return journal.splitlines()
+
+
+def problemes(journal: str) -> list[str]:
+    """Lignes WARNING et ERROR du journal (les avertissements KB105 passent par INFO)."""
+    return [ligne for ligne in lignes(journal) if re.match(r"^(WARNING|ERROR)\b", ligne)]
+
+
+# ---------------------------------------------------------------- Le vrai site
+
+
+def test_le_site_reel_se_construit_en_mode_strict(construction_du_site):
+    code, journal, sortie = construction_du_site
+    assert code == 0 and not problemes(journal), f"build strict du dépôt en échec (code {code}) :\n{journal}"
+    assert (sortie / "index.html").is_file()
+    assert (sortie / "en" / "index.html").is_file()
+    assert (sortie / "404.html").is_file()
+    assert (sortie / "sitemap.xml").is_file()
+    assert (sortie / "search" / "search_index.json").is_file()
+
+
+# ---------------------------------------------------------------- Sites de test
+
+
+def test_site_valide(construire, tmp_path):
+    code, journal = construire("valide", tmp_path / "site")
+    assert code == 0, journal
+    assert problemes(journal) == []
+    html = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    # Source du registre : titre officiel dérivé ; source libre : titre tel qu'écrit.
+    assert ">Article L7331-2 du code du travail</a>" in html
+    assert 'href="https://www.les-cae.coop/notre-histoire"' in html
+    assert "Vérifié le <time datetime=\"2026-11-01\">1er novembre 2026</time>" in html
+    autre = (tmp_path / "site" / "autre" / "index.html").read_text(encoding="utf-8")
+    assert "Texte\u00a0: «\u00a0citation\u00a0»." in autre
+    # Page non traduite servie sous /en/ : contenu français déclaré comme tel.
+    repli = (tmp_path / "site" / "en" / "autre" / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="en"' in repli and 'lang="fr"' in repli
+
+
+AUJOURDHUI = dt.date.today().isoformat()
+
+ERREURS = {
+    "entete-yaml-casse": (
+        "ERROR   -  KB100 docs/index.md:6 : l'en-tête n'est pas lisible : YAML invalide (mapping values are "
+        "not allowed here). Correction : vérifiez l'indentation, les guillemets et les deux-points ; "
+        "l'en-tête commence et finit par une ligne « --- »."),
+    "sources-absentes": (
+        "ERROR   -  KB102 docs/index.md:2 : la page ne cite aucune source (« sources » absent ou vide). "
+        "Correction : ajoutez au moins une source : « - ref: code-du-travail:L7331-2 » pour un article du "
+        "registre, ou « - titre: … » et « url: https://… »."),
+    "lien-casse": (
+        "WARNING -  Doc file 'index.md' contains a link 'cesa/remuneration.md', but the target is not found "
+        "among documentation files."),
+    "ancre-cassee": (
+        "WARNING -  Doc file 'index.md' contains a link 'autre.md#periode-dessai-de-huit-mois', but the doc "
+        "'autre.md' does not contain an anchor '#periode-dessai-de-huit-mois'."),
+    "date-future": (
+        "ERROR   -  KB104 docs/index.md:7 : la date de vérification 2999-01-01 est dans le futur. "
+        "Correction : indiquez le jour où vous avez vraiment relu la page sur ses sources "
+        f"(au plus tard aujourd'hui, {AUJOURDHUI})."),
+    "ref-inconnue": (
+        "ERROR   -  KB106 docs/index.md:7 : la source « code-du-travail:L. 7331-99 » n'existe pas dans le "
+        "registre des textes. Correction : utilisez un identifiant de data/textes (par exemple "
+        "code-du-travail:L7331-2 ou loi-2014-856), ou ajoutez l'article au registre."),
+    "traduction-orpheline": (
+        "ERROR   -  KB300 docs/cesa/remuneration.en.md : cette traduction n'a pas de page française "
+        "« remuneration.md ». Correction : créez d'abord la page française (elle fait foi), ou corrigez "
+        "le nom du fichier."),
+    "suffixe-inconnu": (
+        "ERROR   -  KB301 docs/index.de.md : le suffixe de langue « .de » n'est pas déclaré dans mkdocs.yml "
+        "(langues : en). Correction : corrigez le suffixe (par exemple « .en.md ») ou déclarez la langue "
+        "dans le bloc i18n de mkdocs.yml et dans data/interface.yml."),
+}
+
+
+@pytest.mark.parametrize("site", sorted(ERREURS))
+def test_site_fautif_message_exact(construire, site):
+    code, journal = construire(site)
+    attendu = ERREURS[site]
+    assert code != 0, f"le build de {site} aurait dû échouer :\n{journal}"
+    assert attendu in lignes(journal), f"ligne attendue :\n{attendu}\njournal :\n{journal}"
+    assert "in strict mode!" in lignes(journal)[-1]
+    # Rien d'autre ne doit être reproché à la page : la faute est la seule.
+    assert set(problemes(journal)) == {attendu}, journal
+    if attendu.startswith("ERROR"):
+        # Les hooks passent sur chaque langue, mais le contributeur ne lit le message qu'une fois.
+        assert lignes(journal).count(attendu) == 1, journal
+
+
+def test_date_ancienne_avertit_sans_bloquer(construire):
+    code, journal = construire("date-ancienne")
+    assert code == 0, journal
+    assert problemes(journal) == []
+    assert lignes(journal).count(
+        "INFO    -  AVERTISSEMENT KB105 docs/index.md:7 : la page n'a pas été vérifiée depuis le 2020-12-01 "
+        "(plus de 18 mois). Correction : relisez-la sur ses sources, puis mettez « verifie_le » à jour.") == 1
