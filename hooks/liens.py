@@ -57,6 +57,12 @@ class FiltreDesMessages(logging.Filter):
             return message
         fichier, ligne = self._lieu(lien.group("page"), lien.group("lien"))
         suggestion = f" Lien probable : « {lien.group('suggestion')} »." if lien.group("suggestion") else ""
+        if lien.group("quoi").startswith("there is no such anchor on this page"):
+            return str(Probleme(
+                "KB602", fichier,
+                f"le lien « {lien.group('lien')} » vise une ancre qui n'existe pas sur cette même page.",
+                "reprenez l'ancre du titre visé (lien « ¶ » à côté du titre) ou donnez au titre un "
+                "identifiant stable « {#mon-ancre} ».", ligne))
         if ancre := _ANCRE.search(lien.group("quoi")):
             return str(Probleme(
                 "KB602", fichier,

@@ -62,9 +62,10 @@ def mkdocs_build(dossier_config: Path, destination: Path) -> tuple[int, str]:
 def construire(dossier_fixture: str | Path, destination: str | Path | None = None) -> tuple[int, str]:
     """Construit le petit site tests/fixtures/sites/<nom>/ et renvoie (code de retour, journal).
 
-    Le site est copié dans un dossier temporaire avec base.yml (dont il hérite), les hooks, les
-    gabarits et les données du dépôt : les messages nomment donc « docs/<page>.md:<ligne> »
-    comme pour un contributeur. Un site de test peut apporter son propre data/ ou overrides/.
+    Le site est copié dans un dossier temporaire avec base.yml (dont il hérite), elle-même héritière
+    du vrai mkdocs.yml, et avec les hooks, les gabarits et les données du dépôt : les messages
+    nomment donc « docs/<page>.md:<ligne> » comme pour un contributeur. Un site de test peut
+    apporter son propre data/ ou overrides/.
     `destination` : où garder le HTML produit (sinon il est jeté avec le dossier temporaire).
     """
     source = Path(dossier_fixture)
@@ -75,6 +76,7 @@ def construire(dossier_fixture: str | Path, destination: str | Path | None = Non
     with tempfile.TemporaryDirectory(prefix="kb-fixture-") as tmp:
         travail = Path(tmp)
         shutil.copy2(FIXTURES_SITES / "base.yml", travail / "base.yml")
+        shutil.copy2(RACINE / "mkdocs.yml", travail / "depot.yml")
         site = travail / source.name
         shutil.copytree(source, site)
         for nom in _EMPRUNTS:

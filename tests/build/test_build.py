@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
@@ -89,9 +90,17 @@ ERREURS = {
 }
 
 
+@pytest.fixture(scope="module")
+def journaux(construire):
+    """Tous les sites fautifs construits en parallèle (un processus mkdocs chacun) : {site: (code, journal)}."""
+    sites = sorted(ERREURS) + ["date-ancienne"]
+    with ThreadPoolExecutor(max_workers=4) as executeur:
+        return dict(zip(sites, executeur.map(construire, sites)))
+
+
 @pytest.mark.parametrize("site", sorted(ERREURS))
-def test_site_fautif_message_exact(construire, site):
-    code, journal = construire(site)
+def test_site_fautif_message_exact(journaux, site):
+    code, journal = journaux[site]
     attendu = ERREURS[site]
     assert code != 0, f"le build de {site} aurait dû échouer :\n{journal}"
     assert attendu in lignes(journal), f"ligne attendue :\n{attendu}\njournal :\n{journal}"
@@ -103,8 +112,8 @@ def test_site_fautif_message_exact(construire, site):
         assert lignes(journal).count(attendu) == 1, journal
 
 
-def test_date_ancienne_avertit_sans_bloquer(construire):
-    code, journal = construire("date-ancienne")
+def test_date_ancienne_avertit_sans_bloquer(journaux):
+    code, journal = journaux["date-ancienne"]
     assert code == 0, journal
     assert problemes(journal) == []
     assert lignes(journal).count(

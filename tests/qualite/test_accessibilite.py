@@ -169,29 +169,33 @@ def test_les_deux_palettes_sont_testees():
 # ---------------------------------------------------------------- Clavier
 
 
+# Position de l'élément actif parmi ce que les flèches parcourent dans la recherche (-1 : ailleurs).
+_POSITION_DANS_LES_RESULTATS = """(() => {
+  const resultats = document.querySelector('.md-search-result');
+  const elements = [...resultats.querySelectorAll(':not(details) > [href], summary, details[open] [href]')];
+  return elements.indexOf(document.activeElement);
+})()"""
+
+
 @pytest.mark.parametrize("touche", ["/", "s"])
-def test_recherche_au_clavier_raccourci_fleches_entree(page: Page, url_site: str, touche: str):
+def test_recherche_au_clavier_raccourci_et_fleches(page: Page, url_site: str, touche: str):
     page.goto(f"{url_site}/", wait_until="load")
     ouvrir_la_recherche_au_clavier(page, touche)
     taper_la_recherche(page)
-    # Flèche bas : le focus passe sur le premier résultat (un lien), puis sur le suivant.
+    # Flèche bas : le focus passe au premier résultat, puis au suivant ; flèche haut : retour.
     page.keyboard.press("ArrowDown")
-    premier = page.evaluate("document.activeElement.closest('.md-search-result__item') ? "
-                            "document.activeElement.getAttribute('href') : null")
-    assert premier, ("la flèche bas ne donne pas le focus au premier résultat de recherche "
-                     f"(élément actif : {page.evaluate('document.activeElement.outerHTML.slice(0, 150)')})")
-    if page.locator(".md-search-result__item").count() > 1:
-        page.keyboard.press("ArrowDown")
-        second = page.evaluate("document.activeElement.getAttribute('href')")
-        assert second and second != premier, "la flèche bas ne passe pas au résultat suivant"
-        page.keyboard.press("ArrowUp")
-        assert page.evaluate("document.activeElement.getAttribute('href')") == premier, \
-            "la flèche haut ne revient pas au résultat précédent"
-    cible = page.evaluate("document.activeElement.href")
+    assert page.evaluate(_POSITION_DANS_LES_RESULTATS) == 0, (
+        "la flèche bas ne donne pas le focus au premier résultat de recherche (élément actif : "
+        f"{page.evaluate('document.activeElement.outerHTML.slice(0, 150)')})")
+    premier = page.evaluate("document.activeElement.href")
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate(_POSITION_DANS_LES_RESULTATS) == 1, "la flèche bas ne passe pas au résultat suivant"
+    page.keyboard.press("ArrowUp")
+    assert page.evaluate(_POSITION_DANS_LES_RESULTATS) == 0, "la flèche haut ne revient pas au résultat précédent"
+    # Entrée ouvre le résultat qui a le focus.
     page.keyboard.press("Enter")
-    page.wait_for_load_state("load")
-    assert page.url.split("#")[0] == cible.split("#")[0], (
-        f"Entrée sur un résultat n'ouvre pas la page {cible} (adresse actuelle : {page.url})")
+    page.wait_for_url(premier.split("#")[0] + "**")
+    expect(page.locator("input#__search")).not_to_be_checked()
 
 
 def test_recherche_atteinte_avec_tab(page: Page, url_site: str):
@@ -199,10 +203,20 @@ def test_recherche_atteinte_avec_tab(page: Page, url_site: str):
     appuis = tabuler_jusqua(page, "e.matches('input.md-search__input')")
     assert appuis <= 15, f"il faut {appuis} appuis sur Tab pour atteindre la recherche (15 au plus)"
     taper_la_recherche(page)
-    # Tab depuis le champ mène aux résultats (liens), Échap referme la recherche.
-    tabuler_jusqua(page, "!!e.closest('.md-search-result__item')", maximum=10)
+    expect(page.locator("input#__search"), "la recherche ne s'ouvre pas quand son champ a le focus") \
+        .to_be_checked()
+    # Material parcourt les résultats avec les flèches (Tab referme la recherche, comme Échap).
+    page.keyboard.press("ArrowDown")
+    assert page.evaluate(_POSITION_DANS_LES_RESULTATS) == 0, \
+        "la flèche bas ne mène pas au premier résultat depuis le champ atteint avec Tab"
     page.keyboard.press("Escape")
-    expect(page.locator("input#__search")).not_to_be_checked()
+    expect(page.locator("input#__search"), "Échap ne referme pas la recherche").not_to_be_checked()
+    # Entrée dans le champ ouvre directement le meilleur résultat.
+    page.locator("input.md-search__input").focus()
+    expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=15_000)
+    depart = page.url
+    page.keyboard.press("Enter")
+    page.wait_for_url(lambda url: url != depart)
 
 
 @pytest.mark.parametrize(("langue", "prefixe"), [pytest.param(l, p, id=l) for l, p in langues()])
@@ -230,7 +244,7 @@ def test_bascule_de_theme_au_clavier(page: Page, url_site: str):
     page.goto(f"{url_site}/", wait_until="load")
     depart = page.locator("body").get_attribute("data-md-color-scheme")
     tabuler_jusqua(page, "e.matches(\"input[name='__palette']\")")
-    page.keyboard.press("Enter" if False else "Space")
+    page.keyboard.press("Enter")
     expect(page.locator("body")).not_to_have_attribute("data-md-color-scheme", depart or "")
     # Le choix est retenu d'une page à l'autre.
     choisi = page.locator("body").get_attribute("data-md-color-scheme")

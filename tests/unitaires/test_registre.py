@@ -8,6 +8,7 @@ import textwrap
 import pytest
 
 from kb.registre import Article, Registre, Texte, charger, normaliser_numero
+from outils_kb import sans_detail_yaml
 
 from .conftest import RACINE, SCHEMA_TEXTE
 
@@ -195,7 +196,7 @@ def test_registre_fautif_messages_avec_ligne(tmp_path):
         titre_court: décret
         """)
     _, problemes = charger(tmp_path, SCHEMA_TEXTE, tmp_path)
-    lignes = sorted(str(p) for p in problemes)
+    lignes = sorted(sans_detail_yaml(str(p)) for p in problemes)
     assert lignes == sorted([
         "KB201 code-du-travail.yml:4 : valeur « codee » refusée pour nature ; valeurs permises : « code », "
         "« loi », « decret », « ordonnance ». Correction : voir data/schemas/texte.schema.json et CONTRIBUTING.md.",
