@@ -74,6 +74,11 @@ def verifier(texte: str, fichier: str, reg: Registre, domaines: frozenset[str], 
     problemes = _schema(entete, fichier, schema)
     problemes += _date_de_verification(entete, fichier, aujourdhui)
     sources, autres = _sources(entete, fichier, reg, domaines)
+    texte_id = entete.donnees.get("texte")
+    if isinstance(texte_id, str) and texte_id not in reg.textes:
+        autres.append(Probleme("KB106", fichier, f"« texte: {texte_id} » ne correspond à aucun texte du registre.",
+                               "utilisez le nom d'un fichier de data/textes sans .yml (par exemple loi-2014-856).",
+                               entete.ligne(("texte",))))
     return sources, problemes + autres
 
 

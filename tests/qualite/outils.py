@@ -108,7 +108,7 @@ class TexteDeLArticle(html.parser.HTMLParser):
     """Texte rédigé d'une page : le contenu de <article>, sans code, sans liens de titres,
     sans métadonnées (sources, dates) ni menus. Un paragraphe par bloc, avec sa langue (lang)."""
 
-    IGNORES = {"code", "pre", "script", "style", "kbd", "samp", "svg", "math", "abbr"}
+    IGNORES = {"code", "pre", "script", "style", "kbd", "samp", "svg", "math"}
     CLASSES_IGNOREES = {"headerlink", "kb-metadonnees", "kb-avis-langue", "md-source-file",
                         "md-content__button", "md-tags", "kb-pas-de-verification"}
     BLOCS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dd", "dt",
