@@ -6,7 +6,9 @@
 #    - git : dates « dernière mise à jour » du site ;
 #    - default-jre-headless : Java pour le validateur HTML vnu (tests/qualite/test_html_valide.py) ;
 #    - nodejs, npm : installent axe-core et vnu-jar (package-lock.json) ;
-#    - aspell, aspell-fr, aspell-en, hunspell, hunspell-fr : orthographe (tests/qualite/test_orthographe.py) ;
+#    - hunspell, hunspell-fr, hunspell-en-gb, hunspell-en-us : orthographe (tests/qualite/test_orthographe.py ;
+#      hunspell plutôt qu'aspell : le dictionnaire d'aspell-fr, de 2005, ignore « plateformes »,
+#      « mutualisés », « l'Assemblée », « mettez-le »… ; en-gb : les traductions sont en anglais britannique) ;
 #    - grammalecte-cli : grammaire française (même test ; installe python3-grammalecte).
 # 2. Paquets npm figés par package-lock.json (axe-core, vnu-jar) dans node_modules/ :
 #    `npm ci` quand node_modules/ manque ou est plus ancien que package-lock.json.
@@ -21,7 +23,7 @@ set -euo pipefail
 racine="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 
 paquets=(chromium git default-jre-headless nodejs npm
-         aspell aspell-fr aspell-en hunspell hunspell-fr grammalecte-cli)
+         hunspell hunspell-fr hunspell-en-gb hunspell-en-us grammalecte-cli)
 manquants=()
 for p in "${paquets[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || manquants+=("$p")

@@ -65,7 +65,7 @@ def construire(dossier_fixture: str | Path, destination: str | Path | None = Non
     Le site est copié dans un dossier temporaire avec base.yml (dont il hérite), elle-même héritière
     du vrai mkdocs.yml, et avec les hooks, les gabarits et les données du dépôt : les messages
     nomment donc « docs/<page>.md:<ligne> » comme pour un contributeur. Un site de test peut
-    apporter son propre data/ ou overrides/.
+    remplacer un fichier de data/ ou d'overrides/ (par exemple data/glossaire.yml).
     `destination` : où garder le HTML produit (sinon il est jeté avec le dossier temporaire).
     """
     source = Path(dossier_fixture)
@@ -80,8 +80,12 @@ def construire(dossier_fixture: str | Path, destination: str | Path | None = Non
         site = travail / source.name
         shutil.copytree(source, site)
         for nom in _EMPRUNTS:
-            if not (site / nom).exists():
-                shutil.copytree(RACINE / nom, site / nom, ignore=shutil.ignore_patterns("__pycache__"))
+            # Les fichiers du site de test l'emportent ; les autres viennent du dépôt.
+            for fichier in (RACINE / nom).rglob("*"):
+                cible = site / nom / fichier.relative_to(RACINE / nom)
+                if fichier.is_file() and "__pycache__" not in fichier.parts and not cible.exists():
+                    cible.parent.mkdir(parents=True, exist_ok=True)
+                    shutil.copy2(fichier, cible)
         sortie = Path(destination) if destination else travail / "site"
         code, journal = mkdocs_build(site, sortie)
     return code, journal

@@ -23,11 +23,13 @@ METRIQUES = ("first-contentful-paint", "largest-contentful-paint", "total-blocki
 
 
 def installer(racine: Path) -> Path:
-    """`npm ci --prefix bench` si bench/node_modules manque ou est plus ancien que le lockfile."""
+    """`npm ci --prefix bench` si Lighthouse manque ou n'est pas à la version du lockfile."""
     dossier = racine / "bench"
     cli = dossier / "node_modules" / "lighthouse" / "cli" / "index.js"
-    verrou = dossier / "package-lock.json"
-    if not cli.is_file() or cli.stat().st_mtime < verrou.stat().st_mtime - 1:
+    verrou = json.loads((dossier / "package-lock.json").read_text(encoding="utf-8"))
+    attendue = verrou["packages"]["node_modules/lighthouse"]["version"]
+    installe = dossier / "node_modules" / "lighthouse" / "package.json"
+    if not cli.is_file() or json.loads(installe.read_text(encoding="utf-8")).get("version") != attendue:
         if shutil.which("npm") is None:
             raise RuntimeError("npm introuvable : `make systeme` installe nodejs et npm.")
         subprocess.run(["npm", "ci", "--prefix", str(dossier), "--no-audit", "--no-fund"], check=True)

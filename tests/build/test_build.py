@@ -49,6 +49,9 @@ def test_site_valide(construire, tmp_path):
     assert ">Article L7331-2 du code du travail</a>" in html
     assert 'href="https://www.les-cae.coop/notre-histoire"' in html
     assert "Vérifié le <time datetime=\"2026-11-01\">1er novembre 2026</time>" in html
+    # Citation liée au texte officiel (pas de page d'article dans ce petit site), titre au survol.
+    assert re.search(r'<a class="kb-citation" href="https://www\.legifrance\.gouv\.fr/codes/[^"]+" '
+                     r'title="Article L7331-2 du code du travail">L\.\u00a07331-2</a>', html), html
     autre = (tmp_path / "site" / "autre" / "index.html").read_text(encoding="utf-8")
     assert "Texte\u00a0: «\u00a0citation\u00a0»." in autre
     # Page non traduite servie sous /en/ : contenu français déclaré comme tel.
@@ -85,6 +88,23 @@ ERREURS = {
         "ERROR   -  KB106 docs/index.md:7 : la source « code-du-travail:L. 7331-99 » n'existe pas dans le "
         "registre des textes. Correction : utilisez un identifiant de data/textes (par exemple "
         "code-du-travail:L7331-2 ou loi-2014-856), ou ajoutez l'article au registre."),
+    "citation-inconnue": (
+        "ERROR   -  KB200 docs/index.md:12 : la citation « L. 7399-9 du code du travail » vise l'article L7399-9 "
+        "de « code-du-travail », absent du registre. Correction : vérifiez le numéro et le texte (un article "
+        "hors code du travail doit être suivi de « du code de commerce »…) ; s'il est juste, ajoutez-le à "
+        "data/textes/code-du-travail.yml (voir CONTRIBUTING.md#kb200)."),
+    "article-inconnu": (
+        "ERROR   -  KB202 docs/textes/code-du-travail/l7399-9.md:2 : « article: code-du-travail:L7399-9 » ne "
+        "correspond à aucun article du registre. Correction : corrigez l'identifiant (forme texte:numéro, par "
+        "exemple code-du-travail:L7331-2) ou ajoutez l'article à data/textes/."),
+    "html-dangereux": (
+        "ERROR   -  KB400 docs/index.md:14 : la page contient une balise <iframe> écrite en HTML. Correction : "
+        "supprimez cette balise : le site n'exécute aucun script et n'intègre aucun contenu d'un autre site. "
+        "Pour une vidéo ou un document externe, mettez un simple lien [texte](https://…) ; pour montrer ce "
+        "code en exemple, mettez-le entre accents graves (`<script>`) ou dans un bloc ```html."),
+    "glossaire-fautif": (
+        "ERROR   -  KB500 data/glossaire.yml:2 : le terme « associé » renvoie à « sociétaire », absent du "
+        "glossaire. Correction : corrigez le renvoi ou ajoutez ce terme au glossaire."),
     "traduction-orpheline": (
         "ERROR   -  KB300 docs/cesa/remuneration.en.md : cette traduction n'a pas de page française "
         "« remuneration.md ». Correction : créez d'abord la page française (elle fait foi), ou corrigez "
@@ -100,7 +120,7 @@ ERREURS = {
 def journaux(construire):
     """Tous les sites fautifs construits en parallèle (un processus mkdocs chacun) : {site: (code, journal)}."""
     sites = sorted(ERREURS) + ["date-ancienne"]
-    with ThreadPoolExecutor(max_workers=4) as executeur:
+    with ThreadPoolExecutor(max_workers=6) as executeur:
         return dict(zip(sites, executeur.map(construire, sites)))
 
 

@@ -120,8 +120,8 @@ class TexteDeLArticle(html.parser.HTMLParser):
         self.pile: list[tuple[str, bool, str]] = []  # (balise, ignorée, langue)
         self.langue_page = langue
         self.dans_article = 0
-        self.tampon: list[str] = []
-        self.paragraphes: list[tuple[str, str]] = []  # (langue, texte)
+        self.tampon: list[tuple[str, str]] = []  # (langue, texte) des nœuds du bloc en cours
+        self.paragraphes: list[tuple[str, str, str]] = []  # (langue, texte, balise du bloc)
 
     def _langue(self) -> str:
         return self.pile[-1][2] if self.pile else self.langue_page
@@ -130,15 +130,24 @@ class TexteDeLArticle(html.parser.HTMLParser):
         return any(ignoree for _, ignoree, _ in self.pile)
 
     def _vider(self) -> None:
-        texte = " ".join("".join(self.tampon).split())
+        """Termine un bloc : son texte dans la langue du bloc ; un passage balisé dans une autre
+        langue (<span lang="fr"> dans une page anglaise) devient un paragraphe à part."""
+        bloc = next((b for b in reversed(self.pile) if b[0] in self.BLOCS), None)
+        langue_bloc = bloc[2] if bloc else self._langue()
+        balise = bloc[0] if bloc else ""
+        texte = " ".join("".join(t if l == langue_bloc else " " for l, t in self.tampon).split())
         if texte:
-            self.paragraphes.append((self._langue(), texte))
+            self.paragraphes.append((langue_bloc, texte, balise))
+        for autre in dict.fromkeys(l for l, _ in self.tampon if l != langue_bloc):
+            passage = " ".join(" ".join(t for l, t in self.tampon if l == autre).split())
+            if passage:
+                self.paragraphes.append((autre, passage, "span"))
         self.tampon = []
 
     def handle_starttag(self, balise: str, attrs: list[tuple[str, str | None]]) -> None:
         if balise in self.VIDES:
             if balise == "br":
-                self.tampon.append(" ")
+                self.tampon.append((self._langue(), " "))
             return
         a = dict(attrs)
         if balise == "html" and a.get("lang"):
@@ -166,11 +175,11 @@ class TexteDeLArticle(html.parser.HTMLParser):
 
     def handle_data(self, donnees: str) -> None:
         if self.dans_article and not self._ignore():
-            self.tampon.append(donnees)
+            self.tampon.append((self._langue(), donnees))
 
 
-def texte_de_l_article(fichier: Path) -> list[tuple[str, str]]:
-    """Paragraphes (langue, texte) du contenu rédigé d'une page construite."""
+def texte_de_l_article(fichier: Path) -> list[tuple[str, str, str]]:
+    """Paragraphes (langue, texte, balise du bloc : p, li, h2…) du contenu rédigé d'une page."""
     lecteur = TexteDeLArticle("")
     lecteur.feed(fichier.read_text(encoding="utf-8"))
     lecteur.close()

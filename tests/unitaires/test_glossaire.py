@@ -1,0 +1,110 @@
+"""glossaire : chargement de data/glossaire.yml (KB500), clés sans accents, rendu, sigles."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from glossaire import Terme, _reference, abreviations, ancre, charger, cle, rendre_glossaire
+from outils_kb import sans_detail_yaml
+
+from .conftest import DONNEES, RACINE
+
+
+def ecrire(tmp_path, contenu):
+    (tmp_path / "data" / "schemas").mkdir(parents=True)
+    (tmp_path / "data" / "schemas" / "glossaire.schema.json").write_text(
+        (DONNEES / "schemas" / "glossaire.schema.json").read_text(encoding="utf-8"), encoding="utf-8")
+    chemin = tmp_path / "data" / "glossaire.yml"
+    chemin.write_text(textwrap.dedent(contenu).lstrip(), encoding="utf-8")
+    return chemin
+
+
+def test_le_glossaire_du_depot_se_charge(registre_reel):
+    termes, problemes = charger(DONNEES / "glossaire.yml", registre_reel, RACINE)
+    assert problemes == [], "\n".join(map(str, problemes))
+    assert termes
+    assert [cle(t.terme) for t in termes] == sorted(cle(t.terme) for t in termes)
+
+
+@pytest.mark.parametrize("texte, attendu", [
+    ("coopérative d'activité et d'emploi", "cooperative d activite et d emploi"),
+    ("Entrepreneur·e salarié·e", "entrepreneur e salarie e"),
+    ("  Économie   sociale ", "economie sociale"),
+])
+def test_cle(texte, attendu):
+    assert cle(texte) == attendu
+
+
+def test_ancre_stable_sans_accents():
+    assert ancre("Période d'essai") == "periode-d-essai"
+
+
+def test_kb500_doublons_renvois_et_references(tmp_path, registre_reel):
+    chemin = ecrire(tmp_path, """
+        - terme: coopérative d'activité et d'emploi
+          abreviation: CAE
+          definition: Coopérative qui accompagne des entrepreneur·es salarié·es dans leur activité.
+          references: [loi-47-1775:26-41, loi-47-1775:99]
+          voir: [associé]
+        - terme: Coopérative d'activité et d'emploi
+          definition: Doublon du premier terme, écrit avec une majuscule et les mêmes accents.
+        """)
+    _, problemes = charger(chemin, registre_reel, tmp_path)
+    assert sorted(str(p) for p in problemes) == sorted([
+        "KB500 data/glossaire.yml:1 : le terme « coopérative d'activité et d'emploi » renvoie à « loi-47-1775:99 », "
+        "absent du registre. Correction : utilisez un identifiant de data/textes (par exemple code-du-travail:L7331-2).",
+        "KB500 data/glossaire.yml:1 : le terme « coopérative d'activité et d'emploi » renvoie à « associé », absent "
+        "du glossaire. Correction : corrigez le renvoi ou ajoutez ce terme au glossaire.",
+        "KB500 data/glossaire.yml:6 : « Coopérative d'activité et d'emploi » figure deux fois dans le glossaire "
+        "(voir aussi la ligne 1). Correction : fusionnez les deux entrées en une seule.",
+    ])
+
+
+def test_kb500_entree_hors_schema(tmp_path, registre_reel):
+    chemin = ecrire(tmp_path, """
+        - terme: associé
+          definition: Trop court.
+        """)
+    termes, problemes = charger(chemin, registre_reel, tmp_path)
+    assert termes == []
+    assert [(p.code, p.ligne) for p in problemes] == [("KB500", 2)]
+    assert "« associé »" in problemes[0].message and "30 caractères" in problemes[0].message
+
+
+def test_kb500_yaml_illisible(tmp_path, registre_reel):
+    chemin = ecrire(tmp_path, """
+        - terme: associé
+          definition: Personne qui : détient une part
+        """)
+    _, problemes = charger(chemin, registre_reel, tmp_path)
+    assert [(p.code, p.ligne) for p in problemes] == [("KB500", 2)]
+    assert sans_detail_yaml(problemes[0].message) == \
+        "le glossaire n'est pas lisible : YAML invalide (mapping values are not allowed here)."
+
+
+@pytest.mark.parametrize("ref, ecrit", [
+    ("code-du-travail:L7331-2", "art. L. 7331-2"),
+    ("code-de-commerce:L127-1", "art. L. 127-1 du code de commerce"),
+    ("code-securite-sociale:L311-3", "art. L. 311-3 du code de la sécurité sociale"),
+    ("loi-47-1775:26-41", "article 26-41 de la loi n° 47-1775"),
+    ("loi-47-1775:1", "article 1er de la loi n° 47-1775"),
+    ("decret-2015-1363:1", "article 1er du décret n° 2015-1363"),
+    ("loi-2014-856", "loi n° 2014-856"),
+    ("decret-2015-1363", "décret n° 2015-1363"),
+])
+def test_references_ecrites_comme_des_citations(ref, ecrit):
+    assert _reference(ref) == ecrit
+
+
+def test_rendu_par_lettre_et_sigles():
+    termes = [Terme("associé", "Personne qui détient une part du capital. Elle vote."),
+              Terme("coopérative d'activité et d'emploi", "Coopérative qui accompagne. Elle salarie.", "CAE",
+                    references=("loi-47-1775:26-41",), synonymes=("coopérative d'activités",), voir=("associé",))]
+    rendu = rendre_glossaire(termes)
+    assert "## A { #lettre-a }" in rendu and "## C { #lettre-c }" in rendu
+    assert "### Coopérative d'activité et d'emploi (CAE) { #cooperative-d-activite-et-d-emploi }" in rendu
+    assert "*Textes :* article 26-41 de la loi n° 47-1775." in rendu
+    assert "*Voir aussi :* [associé](#associe)." in rendu
+    assert abreviations(termes) == "*[CAE]: coopérative d'activité et d'emploi : Coopérative qui accompagne."
