@@ -7,6 +7,7 @@ lettres, sources résolues et lien « Signaler une erreur » prérempli (aucun s
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
@@ -56,6 +57,21 @@ def on_template_context(context: dict[str, Any], template_name: str, config: MkD
     context["kb"] = {"langue": langue, "textes": _textes.get(langue) or _textes["fr"],
                      "prefixe": "" if langue == defaut else f"{langue}/"}
     return context
+
+
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str | None:
+    """404.html d'une autre langue : écrit sous /<langue>/ ; la racine garde la page française.
+
+    mkdocs-static-i18n écrit sinon le 404.html de chaque langue au même endroit, à la racine,
+    et la dernière langue construite (l'anglais) l'emporte. Une sortie vide n'est pas écrite.
+    """
+    langue = config.theme["language"]
+    if template_name != "404.html" or langue == langue_par_defaut(config):
+        return None
+    cible = Path(config.site_dir) / langue / "404.html"
+    cible.parent.mkdir(parents=True, exist_ok=True)
+    cible.write_text(output, encoding="utf-8")
+    return ""
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig,

@@ -49,9 +49,9 @@ class FiltreDesMessages(logging.Filter):
                 "ajoutez-la au bloc « nav » de mkdocs.yml, à sa place dans la section qui convient "
                 "(ou supprimez-la si elle n'a plus lieu d'être).")) for page in pages) or message
         if lien := _LIEN_LOCAL.match(message):
-            return str(Probleme("KB601", *self._lieu(lien.group("page"), lien.group("lien")),
-                                f"le lien « {lien.group('lien')} » ne vise pas un fichier .md.",
-                                "visez le fichier Markdown lui-même, par exemple « ../cesa/contrat.md »."))
+            fichier, ligne = self._lieu(lien.group("page"), lien.group("lien"))
+            return str(Probleme("KB601", fichier, f"le lien « {lien.group('lien')} » ne vise pas un fichier .md.",
+                                "visez le fichier Markdown lui-même, par exemple « ../cesa/contrat.md ».", ligne))
         lien = _LIEN.match(message)
         if not lien:
             return message

@@ -36,16 +36,16 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-    # Une page française recopiée sous /en/ (repli) a déjà été vérifiée dans le build français.
-    if _est_un_repli(page, config):
-        return None
     p = projet(config)
     fichier = chemin_lisible(page.file.abs_src_path, p.racine)
     texte = Path(page.file.abs_src_path).read_text(encoding="utf-8-sig")
     sources, problemes = verifier(texte, fichier, registre(config), domaines_autorises(config),
                                   p.schema("page"), dt.date.today())
-    for probleme in problemes:
-        signaler(probleme, avertissement=probleme.code == "KB105")
+    # Une page française recopiée sous /en/ (repli) a déjà été vérifiée dans le build français :
+    # on garde ses sources pour les afficher, sans répéter ses problèmes.
+    if not _est_un_repli(page, config):
+        for probleme in problemes:
+            signaler(probleme, avertissement=probleme.code == "KB105")
     page.meta["kb_sources"] = sources
     return None
 

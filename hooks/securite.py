@@ -4,7 +4,10 @@ Le site n'exécute que son propre code et ne charge rien d'un autre site. Une pa
 contenir ni balise <script>, <iframe>, <object> ou <embed>, ni attribut de gestion d'événement
 (onclick=, onload=, onerror=… dans une balise HTML ou dans un attribut Markdown « {: … } »),
 ni lien « javascript: ». Le code montré en exemple reste permis : blocs ``` ou ~~~ (même
-indentés dans un encadré ou une liste) et code en ligne `…` ne sont pas examinés.
+indentés dans un encadré ou une liste) et code en ligne `…` ne sont pas examinés. Un commentaire
+HTML <!-- … --> l'est : un script mis en commentaire n'a rien à faire dans une page.
+Les mots ordinaires (« onzième », « one=2 » dans le texte) ne sont pas des attributs : seuls
+comptent les attributs d'une balise HTML ou d'une liste « {: … } » de l'extension attr_list.
 
 Chaque problème nomme le fichier et la ligne et dit comment corriger ; en mode strict, le build
 échoue. Événement MkDocs utilisé : on_page_markdown (documenté).
@@ -13,6 +16,7 @@ Chaque problème nomme le fichier et la ligne et dit comment corriger ; en mode 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -116,7 +120,7 @@ def verifier(texte: str, fichier: str) -> list[Probleme]:
     return [probleme for _, probleme in sorted(trouves, key=lambda t: t[0])]
 
 
-def _attributs(texte: str):
+def _attributs(texte: str) -> Iterator[tuple[str, str | None, int]]:
     """(nom, valeur ou None, position) de chaque attribut d'une balise ou d'une liste attr_list."""
     for m in _ATTRIBUT.finditer(texte):
         yield m.group(1), m.group(2), m.start(1)

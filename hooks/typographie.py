@@ -6,7 +6,9 @@ la typographie française les demande, pour qu'aucune ligne ne commence par « :
 - espaces insécables à l'intérieur des guillemets « … » ;
 - espace insécable après « art. », « n° », « L. » / « R. » / « D. » devant un numéro d'article,
   entre un nombre et son unité (3 mois, 8 mois, 20 %, 30 000 €) et dans les milliers (12 000).
-Le code, les attributs HTML et les pages dans une autre langue ne sont jamais modifiés.
+Le code, les attributs HTML et le texte dans une autre langue ne sont jamais modifiés. Dans le
+build français, toute la page passe (contenu et textes des gabarits) ; dans une autre langue, seul
+le contenu d'une page française non traduite.
 """
 
 from __future__ import annotations
@@ -14,14 +16,13 @@ from __future__ import annotations
 import re
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from kb.html import transformer_texte
 
 ESPACE_INSECABLE = "\u00a0"
 ESPACE_FINE_INSECABLE = "\u202f"
-_ESPACES = "[ \t\u00a0\u202f]"
+_ESPACES = "[ \t\n\u00a0\u202f]"
 # Éléments dont le texte ne doit jamais être retouché.
 _INTOUCHABLES = frozenset({"code", "pre", "script", "style", "kbd", "samp", "textarea", "svg", "math"})
 _UNITES = r"(?:€|%|ans?|mois|jours?|heures?|semaines?|exercices?|euros?|salariés?|CAE|entrepreneur\w*)"
@@ -38,11 +39,12 @@ _REGLES: list[tuple[re.Pattern[str], str]] = [
 ]
 
 
-def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-    langue = getattr(page.file, "locale", None) or config.theme["language"]
-    if not langue.startswith("fr"):
-        return None
-    return corriger_html(html)
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str | None:
+    # Build français : toute la page (contenu, menu, métadonnées écrites par les gabarits).
+    # Autre langue : seulement les passages déclarés en français (pages non traduites, titres).
+    if config.theme["language"].startswith("fr"):
+        return corriger_html(output)
+    return corriger_html(output, seulement_langue="fr")
 
 
 def corriger_texte(texte: str) -> str:
@@ -52,6 +54,6 @@ def corriger_texte(texte: str) -> str:
     return texte
 
 
-def corriger_html(html: str) -> str:
+def corriger_html(html: str, seulement_langue: str | None = None) -> str:
     """Applique les règles aux seuls nœuds de texte, hors code et hors attributs."""
-    return transformer_texte(html, corriger_texte, _INTOUCHABLES)
+    return transformer_texte(html, corriger_texte, _INTOUCHABLES, seulement_langue)

@@ -169,6 +169,8 @@ def section_hooks(travail: Path, runs: int, strict: bool) -> dict:
         "par_hook": {k: mediane([b.detail["temps_propre_s"].get(k, 0.0) for b in avec])
                      for k in avec[-1].detail.get("temps_propre_s", {}) if k.startswith("hooks/")},
         "part_hooks": part_hooks,
+        "sondes": {k: mediane([b.detail.get("sondes_s", {}).get(k, 0.0) for b in avec])
+                   for k in avec[-1].detail.get("sondes_s", {})},
         "build_total_median": mediane([b.build_s for b in avec]),
     }
 
@@ -215,6 +217,8 @@ def section_echelle(travail: Path, tailles: list[int], runs_par_taille: dict[int
             "groupes": {k: mediane([g[k] for g in groupes]) for k in groupes[0]},
             "par_hook": {k: mediane([b.detail["temps_propre_s"].get(k, 0.0) for b in avec])
                          for k in avec[-1].detail.get("temps_propre_s", {}) if k.startswith("hooks/")},
+            "sondes": {k: mediane([b.detail.get("sondes_s", {}).get(k, 0.0) for b in avec])
+                       for k in avec[-1].detail.get("sondes_s", {})},
             "site_octets": octets, "site_fichiers": fichiers,
             "index_octets": index.stat().st_size if index.is_file() else None,
         })
@@ -369,7 +373,7 @@ def ecrire_rapport(r: dict, sortie: Path) -> str:
                            f"{t['groupes']['git-revision-date-localized'] / build * 100:.0f} %" if build else "–",
                            mo(t["site_octets"]), t["site_fichiers"], ",".join(str(c) for c in t["codes"])])
         S.append(tableau(["Pages synthétiques", "Pages fr (total)", "Pages rendues (fr+en)", "Temps réel (médiane)", "CPU",
-                          "build()", "build() par page fr", "Par page / 250", "Part hooks", "Part git", "Taille du site",
+                          "build()", "build() par page fr", "Par page / plus petite taille", "Part hooks", "Part git", "Taille du site",
                           "Fichiers", "Code(s)"], lignes))
         grand = next((t for t in T if t["n"] == 2000), T[-1])
         petit = T[0]
@@ -418,6 +422,17 @@ def ecrire_rapport(r: dict, sortie: Path) -> str:
                         f"{ms(T[0]['par_hook'].get(k, 0) / T[0]['pages_fr'] * 1000)} → "
                         f"{ms(T[-1]['par_hook'].get(k, 0) / T[-1]['pages_fr'] * 1000)}"]
                        for k in sorted(T[-1]["par_hook"], key=lambda k: -T[-1]["par_hook"][k])]), ""]
+        cles_sondes = sorted({k for t in T for k in t.get("sondes", {})})
+        if cles_sondes:
+            S += ["Temps inclusif de quelques fonctions (sondes), par taille, et par page fr :", "",
+                  tableau(["Fonction", *[f"{t['n']} pages" for t in T], "par page fr, petit → grand", "Croissance"],
+                          [[k, *[s(t.get("sondes", {}).get(k), 2) for t in T],
+                            f"{ms(T[0]['sondes'].get(k, 0) / T[0]['pages_fr'] * 1000)} → "
+                            f"{ms(T[-1]['sondes'].get(k, 0) / T[-1]['pages_fr'] * 1000)}",
+                            fois((T[-1]["sondes"].get(k, 0) / T[-1]["pages_fr"]) / (T[0]["sondes"].get(k, 0) / T[0]["pages_fr"])
+                                 if T[0]["sondes"].get(k) else None)]
+                           for k in cles_sondes]), "",
+                  "Une croissance du temps **par page** nettement au-dessus de 1× signale un coût non linéaire.", ""]
         S += ["### Taille du site sur disque", "",
               tableau(["Pages synthétiques", "Site", "Par page fr", "Fichiers", "search_index.json"],
                       [[t["n"], mo(t["site_octets"]), ko(t["site_octets"] / t["pages_fr"]), t["site_fichiers"], mo(t["index_octets"])] for t in T])]
@@ -511,7 +526,7 @@ def ecrire_rapport(r: dict, sortie: Path) -> str:
                 if v is not None and v < CIBLES["lighthouse"] and x.echecs.get(cat):
                     echecs.append(f"- {x.page} {x.forme}, {cat} {v} : " + ", ".join(f"`{e}`" for e in x.echecs[cat]))
         if echecs:
-            S += ["", "Audits en échec (score < 0,9) dans les catégories sous la cible :", "", *echecs]
+            S += ["", "Audits en échec (score < 1, avec un exemple) dans les catégories sous la cible :", "", *echecs]
         minimum = min((v for x in R for v in x.scores.values() if v is not None), default=None)
         cibles.append(["Lighthouse (pire score, 3 pages × mobile/bureau × 4 catégories)", str(minimum),
                        f"≥ {CIBLES['lighthouse']}", verdict(minimum is not None and minimum >= CIBLES["lighthouse"])])
@@ -567,7 +582,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--essais-build", type=int, default=3, help="essais du build strict réel avant de passer en non strict")
     parser.add_argument("--attente", type=int, default=120, help="secondes entre deux essais du build strict")
     parser.add_argument("--requetes", type=int, default=None, help="ne mesurer que les N premières requêtes")
+    parser.add_argument("--depuis", default=None,
+                        help="ne rien mesurer : réécrire le rapport depuis rapports/brut/resultats.pickle")
     args = parser.parse_args(argv)
+    if args.depuis:
+        import pickle
+        r = pickle.loads(Path(args.depuis).read_bytes())
+        ecrire_rapport(r, Path(args.sortie))
+        journal(f"Rapport réécrit depuis {args.depuis} : {args.sortie}")
+        return 0
     sections = {int(x) for x in args.sections.split(",") if x}
     tailles = sorted(int(x) for x in args.tailles.split(",") if x)
     runs_par_taille = ({n: args.runs_echelle for n in tailles} if args.runs_echelle
@@ -618,6 +641,8 @@ def main(argv: list[str] | None = None) -> int:
         f"--chrome-flags='{phare.DRAPEAUX_CHROME}' --only-categories=performance,accessibility,best-practices,seo "
         "--output=json --output=html [--preset=desktop]",
     ]
+    import pickle
+    (BRUT / "resultats.pickle").write_bytes(pickle.dumps(r))
     texte = ecrire_rapport(r, Path(args.sortie))
     journal(f"Rapport écrit : {args.sortie} ({r['duree_s'] / 60:.1f} min)")
     print(texte.split("## Synthèse", 1)[1].split("\n## ", 1)[0] if "## Synthèse" in texte else "")

@@ -1,4 +1,4 @@
-"""Dates lisibles dans la langue de la page : « 1er décembre 2020 », « 1 December 2020 »."""
+"""Dates lisibles dans la langue de la page : « 1er décembre 2020 », « December 1, 2020 »."""
 
 from __future__ import annotations
 

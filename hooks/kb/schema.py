@@ -21,11 +21,17 @@ def validateur(chemin_schema: str) -> Draft202012Validator:
 def erreurs(donnees: Any, chemin_schema: str) -> Iterator[tuple[tuple[str | int, ...], str]]:
     """Pour chaque écart au schéma : le chemin de la valeur fautive et un message en français."""
     for erreur in sorted(validateur(chemin_schema).iter_errors(donnees), key=lambda e: list(map(str, e.absolute_path))):
-        yield tuple(erreur.absolute_path), message(erreur)
+        chemin = tuple(erreur.absolute_path)
+        if erreur.validator == "additionalProperties" and isinstance(erreur.instance, dict):
+            # La ligne utile est celle du champ inconnu, pas celle de son parent.
+            inconnus = sorted(set(erreur.instance) - set(erreur.schema.get("properties", {})))
+            if inconnus:
+                chemin += (inconnus[0],)
+        yield chemin, message(erreur)
 
 
 def nom_du_champ(chemin: tuple[str | int, ...]) -> str:
-    """« sources[2].url » pour ('sources', 2, 'url')."""
+    """« sources[3].url » pour ('sources', 2, 'url') : les éléments se comptent à partir de 1."""
     texte = ""
     for partie in chemin:
         texte += f"[{partie + 1}]" if isinstance(partie, int) else (f".{partie}" if texte else str(partie))

@@ -77,6 +77,29 @@ def main() -> int:
 
     Page.render = render
 
+    # Sondes : quelques fonctions dont le banc veut le temps à part (temps inclusif, en secondes).
+    sondes: dict[str, float] = defaultdict(float)
+
+    def sonder(classe, nom: str, etiquette: str) -> None:
+        original = getattr(classe, nom)
+
+        def enveloppe(*a, **k):
+            debut_sonde = time.perf_counter()
+            try:
+                return original(*a, **k)
+            finally:
+                sondes[etiquette] += time.perf_counter() - debut_sonde
+
+        setattr(classe, nom, enveloppe)
+
+    try:  # déduplication de l'index de recherche par mkdocs-static-i18n (reconfigure_search: true)
+        from mkdocs_static_i18n.reconfigure import ExtendedPlugin
+        sonder(ExtendedPlugin, "reconfigure_search_duplicates", "i18n reconfigure_search_duplicates")
+    except (ImportError, AttributeError):
+        pass
+    sonder(Page, "render", "Markdown -> HTML (Page.render)")
+    sonder(module_build, "_build_page", "rendu des pages (_build_page, gabarits compris)")
+
     # Journal : avertissements et erreurs sur stderr, comme `mkdocs build`.
     gestionnaire = logging.StreamHandler(sys.stderr)
     gestionnaire.setLevel(logging.WARNING)
@@ -110,6 +133,7 @@ def main() -> int:
         "temps_propre_s": dict(temps_propre),
         "appels": dict(appels),
         "par_evenement_s": dict(sorted(par_evenement.items(), key=lambda kv: -kv[1])[:40]),
+        "sondes_s": dict(sondes),
         "pid": os.getpid(),
     }
     with open(args.json, "w", encoding="utf-8") as f:

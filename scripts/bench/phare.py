@@ -80,11 +80,25 @@ def mesurer(cli: Path, url: str, page: str, forme: str, dossier_brut: Path | Non
         echecs = []
         for ref in categorie.get("auditRefs", []):
             audit = audits.get(ref["id"], {})
-            if ref.get("weight", 0) > 0 and audit.get("score") is not None and audit["score"] < 0.9:
-                detail = audit.get("displayValue") or ""
+            if ref.get("weight", 0) > 0 and audit.get("score") is not None and audit["score"] < 1:
+                detail = audit.get("displayValue") or _exemple(audit)
                 echecs.append(f"{ref['id']} ({audit['score']:.2f}{', ' + detail if detail else ''})")
         resultat.echecs[cle] = echecs
     for cle in METRIQUES:
         if cle in audits:
             resultat.metriques[cle] = audits[cle].get("displayValue", "")
     return resultat
+
+
+def _exemple(audit: dict) -> str:
+    """Un exemple d'élément fautif (message de console, balise, raison), pour le rapport."""
+    for element in (audit.get("details") or {}).get("items", [])[:1]:
+        if element.get("description"):
+            return str(element["description"])[:120]
+        source = element.get("source") or element.get("node") or {}
+        morceaux = [str(source.get("snippet", ""))[:100]] if isinstance(source, dict) else []
+        raisons = [str(x.get("reason")) for x in (element.get("subItems") or {}).get("items", []) if x.get("reason")]
+        texte = " ".join(m for m in morceaux + raisons[:1] if m)
+        if texte:
+            return texte
+    return ""

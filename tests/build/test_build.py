@@ -54,9 +54,15 @@ def test_site_valide(construire, tmp_path):
                      r'title="Article L7331-2 du code du travail">L\.\u00a07331-2</a>', html), html
     autre = (tmp_path / "site" / "autre" / "index.html").read_text(encoding="utf-8")
     assert "Texte\u00a0: «\u00a0citation\u00a0»." in autre
+    # Pas de lien automatique dans un titre, du code ou un lien existant.
+    assert autre.count('class="kb-citation"') == 0, autre
+    assert "<code>L. 7331-3 ; a : b</code>" in autre
     # Page non traduite servie sous /en/ : contenu français déclaré comme tel.
     repli = (tmp_path / "site" / "en" / "autre" / "index.html").read_text(encoding="utf-8")
-    assert '<html lang="en"' in repli and 'lang="fr"' in repli
+    assert '<html lang="en"' in repli and '<div class="kb-contenu" lang="fr">' in repli
+    # Page traduite : la typographie française ne touche pas l'anglais.
+    anglaise = (tmp_path / "site" / "en" / "index.html").read_text(encoding="utf-8")
+    assert "<p>Why? Because: English text keeps its" in anglaise
 
 
 AUJOURDHUI = dt.date.today().isoformat()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from arbre_html import RACINE, SITE_URL, Noeud, analyser
+from arbre_html import RACINE, Noeud, analyser
 
 
 

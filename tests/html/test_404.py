@@ -9,8 +9,9 @@ from arbre_html import RACINE, analyser
 
 # Textes anglais qui trahiraient une 404 anglaise : ceux du projet (data/interface.yml, section en)
 # et ceux de l'interface de Material en anglais.
+# Textes anglais de l'interface de Material (« Navigation », identique en français, n'y est pas).
 MATERIAL_EN = ["Page not found", "Skip to content", "Back to top", "Type to start searching", "Search",
-               "Share", "Clear", "Initializing search", "Header", "Footer", "Navigation", "Previous", "Next",
+               "Share", "Clear", "Initializing search", "Header", "Footer", "Previous", "Next",
                "Made with", "Copy to clipboard", "matching documents", "Select language",
                "This site informs", "Content under"]
 

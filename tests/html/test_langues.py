@@ -59,7 +59,10 @@ def test_pages_traduites_sans_avis_de_repli(pages_en, traductions):
     for page in traduites:
         contenu = page.dom.premier("div", classe="kb-contenu")
         assert contenu.attrs.get("lang") in (None, "en"), page
-        assert "Not yet translated" not in _avis(page).texte_propre(), page
+        avis = _avis(page)
+        assert avis is not None, f"{page} : une traduction doit dire que le français fait foi"
+        assert "Not yet translated" not in avis.texte_propre(), page
+        assert "authoritative" in avis.texte_propre(), page
 
 
 def test_pages_francaises_sans_avis_de_langue(pages_fr):

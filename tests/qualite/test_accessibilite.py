@@ -53,8 +53,10 @@ def _cas_pages():
             continue
         for langue, prefixe in langues():
             cas.append(pytest.param(prefixe + _url_de_source(source), id=f"{type_}-{langue}"))
-    # GitHub Pages sert le seul 404.html de la racine pour toute adresse inconnue, /en/… compris.
-    cas.append(pytest.param("404.html", id="404"))
+    # Page 404 : celle de la racine (française, servie par GitHub Pages pour toute adresse
+    # inconnue) et celle de chaque autre langue (/en/404.html, écrite par hooks/interface.py).
+    for langue, prefixe in langues():
+        cas.append(pytest.param(prefixe + "404.html", id=f"404-{langue}"))
     return cas
 
 
@@ -138,7 +140,9 @@ def tabuler_jusqua(page: Page, condition_js: str, maximum: int = 80) -> int:
 
 @pytest.mark.parametrize(("media", "schema"), _cas_palettes())
 @pytest.mark.parametrize("chemin", _cas_pages())
-def test_axe_aucune_violation(page: Page, url_site: str, chemin: str, media: str, schema: str):
+def test_axe_aucune_violation(page: Page, url_site: str, site_construit, chemin: str, media: str, schema: str):
+    assert (site_construit / (chemin + "index.html" if chemin.endswith("/") or not chemin else chemin)).is_file(), \
+        f"la page /{chemin} n'existe pas dans le site construit"
     url = f"{url_site}/{chemin}"
     ouvrir(page, url, media, schema)
     violations = analyser(page)
@@ -261,3 +265,18 @@ def test_lien_d_evitement_vers_le_contenu(page: Page, url_site: str):
     cible = actif.get_attribute("href") or ""
     assert cible.startswith("#") and page.locator(cible).count() == 1, (
         f"le lien d'évitement pointe vers « {cible} », absent de la page")
+
+
+def test_page_404_dans_la_langue_par_defaut(site_construit):
+    """GitHub Pages sert le 404.html de la racine pour toute adresse inconnue : il doit être en français.
+
+    mkdocs-static-i18n construit chaque langue dans le même dossier : sans précaution, la
+    dernière langue construite (l'anglais) écrase le 404.html de la racine.
+    """
+    langue = langues()[0][0]
+    page = (site_construit / "404.html").read_text(encoding="utf-8")
+    trouvee = re.search(r"<html[^>]*\blang=\"([^\"]+)\"", page)
+    assert trouvee and trouvee.group(1).split("-")[0] == langue, (
+        f"404.html (racine) est en « {trouvee.group(1) if trouvee else '?'} », pas en « {langue} » : la "
+        "construction d'une autre langue a remplacé la page française. Correction : hooks/interface.py doit "
+        "écrire le 404.html des autres langues sous /<langue>/ et laisser celui de la racine.")

@@ -71,6 +71,10 @@ def test_attributs_de_gestion_d_evenement(html):
     assert "gestion d'événement" in problemes[0].message
 
 
+def test_script_en_commentaire_html_refuse():
+    assert lignes(verifier("Texte.\n<!-- <script>alert(1)</script> -->\n")) == [2]
+
+
 def test_balise_sur_plusieurs_lignes_donne_la_ligne_de_l_attribut():
     problemes = verifier("""
         Un paragraphe.

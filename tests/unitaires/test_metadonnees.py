@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from types import SimpleNamespace
 
 import pytest
+
+import metadonnees
 
 from metadonnees import DUREE_DE_VALIDITE, verifier
 from outils_kb import sans_detail_yaml
@@ -215,3 +218,33 @@ def test_plusieurs_problemes_dans_une_page(verifie):
     texte = page(entete(audience="[lecteurs]", verifie_le="2999-01-01",
                         sources="\n  - ref: inconnu:1\n  - titre: Blog\n    url: http://exemple.org"))
     assert sorted(p.code for p in verifie(texte)[1]) == ["KB101", "KB103", "KB104", "KB106"]
+
+
+# ---------------------------------------------------------------- Le hook pendant le build
+
+
+def _page_et_config(tmp_path, locale_fichier, langue_du_build):
+    from .conftest import RACINE
+    source = tmp_path / "periode-essai.md"
+    source.write_text(page(entete()), encoding="utf-8")
+    fichier = SimpleNamespace(locale=locale_fichier, abs_src_path=str(source), src_uri="cesa/periode-essai.md")
+    config = SimpleNamespace(theme={"language": langue_du_build}, config_file_path=str(RACINE / "mkdocs.yml"))
+    return SimpleNamespace(file=fichier, meta={}), config
+
+
+def test_le_hook_prepare_les_sources_de_la_page(tmp_path, registre_reel):
+    page_fr, config = _page_et_config(tmp_path, "fr", "fr")
+    metadonnees.on_page_markdown("", page_fr, config, None)
+    assert page_fr.meta["kb_sources"] == [
+        {"titre": "Article L7332-1 du code du travail", "url": registre_reel.trouver("code-du-travail:L7332-1").url,
+         "officielle": "oui"}]
+
+
+def test_une_page_non_traduite_garde_ses_sources_sous_en(tmp_path):
+    # Page française servie sous /en/ : elle n'est pas revérifiée (pas de message en double),
+    # mais le lecteur doit y voir les mêmes sources que sur la page française.
+    page_fr, config_fr = _page_et_config(tmp_path, "fr", "fr")
+    metadonnees.on_page_markdown("", page_fr, config_fr, None)
+    page_repli, config_en = _page_et_config(tmp_path, "fr", "en")
+    metadonnees.on_page_markdown("", page_repli, config_en, None)
+    assert page_repli.meta.get("kb_sources") == page_fr.meta["kb_sources"]

@@ -10,7 +10,7 @@ import pytest
 from kb.registre import Article, Registre, Texte, charger, normaliser_numero
 from outils_kb import sans_detail_yaml
 
-from .conftest import RACINE, SCHEMA_TEXTE
+from .conftest import SCHEMA_TEXTE
 
 CODE = Texte(id="code-du-travail", titre="Code du travail", titre_court="code du travail", nature="code",
              url="https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT000006072050")

@@ -44,7 +44,8 @@ def test_titre_obligatoire_hors_page_d_article():
 
 def test_champ_inconnu():
     donnees = dict(VALIDE, titre="Période d'essai")
-    assert messages(donnees) == [((), "champ inconnu « titre » dans l'en-tête (faute de frappe ?).")]
+    # Le chemin désigne le champ inconnu lui-même : le message donne sa ligne.
+    assert messages(donnees) == [(("titre",), "champ inconnu « titre » dans l'en-tête (faute de frappe ?).")]
 
 
 def test_public_inconnu():

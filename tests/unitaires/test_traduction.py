@@ -62,7 +62,7 @@ def test_un_point_dans_un_nom_qui_n_est_pas_une_langue(tmp_path):
     assert problemes(tmp_path, docs) == []
 
 
-def test_une_seule_langue_construite(tmp_path):
-    docs = arbre(tmp_path, "index.md", "index.en.md")
-    resultat = problemes(tmp_path, docs, langues=("fr", "en", "es"))
-    assert resultat == []
+def test_une_langue_declaree_est_acceptee(tmp_path):
+    docs = arbre(tmp_path, "index.md", "index.en.md", "index.es.md")
+    assert [p.split(" ")[1] for p in problemes(tmp_path, docs)] == ["docs/index.es.md"]
+    assert problemes(tmp_path, docs, langues=("fr", "en", "es")) == []

@@ -6,7 +6,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from typographie import corriger_html, corriger_texte, on_page_content
+from typographie import corriger_html, corriger_texte, on_post_page
 
 NBSP = "\u00a0"   # espace insécable
 FINE = "\u202f"   # espace fine insécable
@@ -122,11 +122,13 @@ def _page(locale):
     return SimpleNamespace(file=SimpleNamespace(locale=locale))
 
 
-def test_pages_francaises_seulement():
-    config = SimpleNamespace(theme={"language": "fr"})
-    html = "<p>Why? Because: it is « quoted » 12 000 times ; see art. 5</p>"
-    assert on_page_content(html, _page("en"), config, None) is None
-    assert on_page_content(html, _page("fr"), config, None) == corriger_html(html)
-    assert on_page_content(html, _page("fr"), config, None) != html
-    # Page sans locale : la langue du build décide.
-    assert on_page_content(html, _page(None), SimpleNamespace(theme={"language": "en"}), None) is None
+def test_build_francais_toute_la_page_autre_langue_seulement_le_francais():
+    """Build français : toute la page ; build anglais : seulement les passages lang="fr"."""
+    html = ('<html lang="en"><p>Why ? Because : « quoted »</p>'
+            '<div class="kb-contenu" lang="fr"><p>Quoi de neuf ? 12 000 fois ; art. 5</p></div></html>')
+    francais = on_post_page(html, _page("fr"), SimpleNamespace(theme={"language": "fr"}))
+    assert francais == corriger_html(html)
+    assert "Why\u202f?" in francais
+    anglais = on_post_page(html, _page("fr"), SimpleNamespace(theme={"language": "en"}))
+    assert "Why ? Because : « quoted »" in anglais  # texte anglais intact
+    assert "Quoi de neuf\u202f? 12\u202f000 fois\u202f; art.\u00a05" in anglais
