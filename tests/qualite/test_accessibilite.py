@@ -162,6 +162,19 @@ def test_axe_recherche_avec_resultats(page: Page, url_site: str, langue: str, pr
                                                f"(thème {NOMS_PALETTES.get(schema, schema)})")
 
 
+def test_axe_detecte_une_violation_temoin(page: Page, url_site: str):
+    """Témoin : axe, injecté dans une vraie page du site, voit une image sans texte et un contraste faible."""
+    page.goto(f"{url_site}/", wait_until="load")
+    page.evaluate("""() => {
+      const a = document.querySelector('article');
+      a.insertAdjacentHTML('beforeend',
+        '<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" width="20" height="20">' +
+        '<p style="color:#bbb;background:#fff">Texte trop pâle</p>');
+    }""")
+    ids = {v["id"] for v in analyser(page)}
+    assert {"image-alt", "color-contrast"} <= ids, ids
+
+
 def test_les_deux_palettes_sont_testees():
     """Le test axe couvre bien un thème clair et un thème sombre (bascule de mkdocs.yml)."""
     schemas = {schema for _, schema in palettes()}
