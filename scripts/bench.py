@@ -22,6 +22,7 @@ import argparse
 import datetime as dt
 import json
 import os
+import re
 import shutil
 import statistics
 import sys
@@ -55,7 +56,7 @@ PAGES = {
 }
 PAGES_LIGHTHOUSE = ("accueil", "article", "guide")
 # Nombre de builds par taille (moins pour les grandes tailles, pour tenir en ~15 min sur 2 cœurs).
-RUNS_PAR_TAILLE = {250: 3, 500: 2, 1000: 1, 2000: 1}
+RUNS_PAR_TAILLE = {250: 2, 500: 2, 1000: 1, 2000: 1}
 TAILLE_SANS_GIT = 500
 
 
@@ -71,6 +72,19 @@ def charge() -> str:
 def mediane(valeurs):
     valeurs = [v for v in valeurs if v is not None]
     return statistics.median(valeurs) if valeurs else None
+
+
+def regrouper_cpu(detail: dict) -> dict[str, float]:
+    """Temps CPU du processus de build (sans ses enfants git), par poste."""
+    propres = detail.get("cpu_propre_s", {})
+    total = float(detail.get("duree_build_cpu_s") or 0.0)
+    groupes = {
+        "hooks du projet": sum(v for k, v in propres.items() if k.startswith("hooks/")),
+        "recherche (material/search)": propres.get("material/search", 0.0) + propres.get("search", 0.0),
+        "git-revision-date-localized (processus principal seulement)": propres.get("git-revision-date-localized", 0.0),
+    }
+    groupes["MkDocs + Material + i18n (Markdown, gabarits, fichiers)"] = max(total - sum(groupes.values()), 0.0)
+    return groupes
 
 
 def regrouper(detail: dict) -> dict[str, float]:
@@ -168,6 +182,10 @@ def section_hooks(travail: Path, runs: int, strict: bool) -> dict:
         "groupes": {k: mediane([g[k] for g in groupes]) for k in groupes[0]},
         "par_hook": {k: mediane([b.detail["temps_propre_s"].get(k, 0.0) for b in avec])
                      for k in avec[-1].detail.get("temps_propre_s", {}) if k.startswith("hooks/")},
+        "par_hook_cpu": {k: mediane([b.detail.get("cpu_propre_s", {}).get(k, 0.0) for b in avec])
+                         for k in avec[-1].detail.get("cpu_propre_s", {}) if k.startswith("hooks/")},
+        "groupes_cpu": {k: mediane([regrouper_cpu(b.detail)[k] for b in avec]) for k in regrouper_cpu(avec[-1].detail)},
+        "build_cpu_median": mediane([b.detail.get("duree_build_cpu_s") for b in avec]),
         "part_hooks": part_hooks,
         "sondes": {k: mediane([b.detail.get("sondes_s", {}).get(k, 0.0) for b in avec])
                    for k in avec[-1].detail.get("sondes_s", {})},
@@ -214,11 +232,17 @@ def section_echelle(travail: Path, tailles: list[int], runs_par_taille: dict[int
             "codes": [b.code for b in avec],
             "reel": [b.reel_s for b in avec], "cpu": [b.cpu_s for b in avec], "build": [b.build_s for b in avec],
             "sans_git_reel": [b.reel_s for b in sans], "sans_git_build": [b.build_s for b in sans],
+            "sans_git_cpu": [b.cpu_s for b in sans],
             "groupes": {k: mediane([g[k] for g in groupes]) for k in groupes[0]},
             "par_hook": {k: mediane([b.detail["temps_propre_s"].get(k, 0.0) for b in avec])
                          for k in avec[-1].detail.get("temps_propre_s", {}) if k.startswith("hooks/")},
-            "sondes": {k: mediane([b.detail.get("sondes_s", {}).get(k, 0.0) for b in avec])
+            "sondes": {k: mediane([b.detail.get("sondes_cpu_s", b.detail.get("sondes_s", {})).get(k, 0.0) for b in avec])
                        for k in avec[-1].detail.get("sondes_s", {})},
+            "par_hook_cpu": {k: mediane([b.detail.get("cpu_propre_s", {}).get(k, 0.0) for b in avec])
+                             for k in avec[-1].detail.get("cpu_propre_s", {}) if k.startswith("hooks/")},
+            "groupes_cpu": {k: mediane([regrouper_cpu(b.detail)[k] for b in avec]) for k in regrouper_cpu(avec[-1].detail)},
+            "build_cpu": [b.detail.get("duree_build_cpu_s") for b in avec],
+            "hooks": re.findall(r"(?m)^\s+- (hooks/\S+)", texte),
             "site_octets": octets, "site_fichiers": fichiers,
             "index_octets": index.stat().st_size if index.is_file() else None,
         })
@@ -340,7 +364,14 @@ def ecrire_rapport(r: dict, sortie: Path) -> str:
               f"**{(h['part_hooks'] or 0) * 100:.0f} %**, mesurée dans chaque build) :", "",
               tableau(["Poste", "Temps", "Part"],
                       [[k, s(v, 2), f"{v / h['build_total_median'] * 100:.0f} %"] for k, v in h["groupes"].items()]), "",
-              tableau(["Hook", "Temps propre (médiane)"], [[k, s(v, 3)] for k, v in sorted(h["par_hook"].items(), key=lambda kv: -kv[1])]), ""]
+              tableau(["Hook", "Temps propre réel (médiane)", "Temps propre CPU (médiane)"],
+                      [[k, s(v, 3), s(h.get("par_hook_cpu", {}).get(k), 3)]
+                       for k, v in sorted(h["par_hook"].items(), key=lambda kv: -kv[1])]), ""]
+        if h.get("groupes_cpu") and h.get("build_cpu_median"):
+            S += ["Même répartition en temps CPU du processus de build (insensible à la charge des autres "
+                  "processus ; sans les `git log` lancés en sous-processus) :", "",
+                  tableau(["Poste", "CPU", "Part"], [[k, s(v, 2), f"{v / h['build_cpu_median'] * 100:.0f} %"]
+                                                     for k, v in h["groupes_cpu"].items()]), ""]
         for note in h["notes"]:
             S.append(f"> {note}")
         sections.append("\n".join(S))
@@ -358,47 +389,55 @@ def ecrire_rapport(r: dict, sortie: Path) -> str:
              "Nombre de builds par taille : " + ", ".join(f"{t['n']} → {t['runs']}" for t in T) + " (moins de runs pour les grandes "
              "tailles, pour tenir le banc en ~15 min).", ""]
         lignes = []
-        base = None
+        base = base_cpu = None
         for t in T:
             reel = mediane(t["reel"]); build = mediane(t["build"]); cpu = mediane(t["cpu"])
             pages = t["pages_fr"]
-            par_page = build / pages if build and pages else None
+            par_page = reel / pages if reel and pages else None
+            par_page_cpu = cpu / pages if cpu and pages else None
             if base is None:
-                base = par_page
-            t["par_page"] = par_page
-            lignes.append([t["n"], pages, t["pages_rendues"], s(reel), s(cpu), s(build),
-                           ms(par_page * 1000 if par_page else None),
+                base, base_cpu = par_page, par_page_cpu
+            t["par_page"], t["par_page_cpu"] = par_page, par_page_cpu
+            lignes.append([t["n"], pages, t["pages_rendues"], s(reel), s(cpu),
+                           ms(par_page * 1000 if par_page else None), ms(par_page_cpu * 1000 if par_page_cpu else None),
                            fois(par_page / base if base and par_page else None),
+                           fois(par_page_cpu / base_cpu if base_cpu and par_page_cpu else None),
                            f"{t['groupes']['hooks du projet'] / build * 100:.0f} %" if build else "–",
                            f"{t['groupes']['git-revision-date-localized'] / build * 100:.0f} %" if build else "–",
                            mo(t["site_octets"]), t["site_fichiers"], ",".join(str(c) for c in t["codes"])])
-        S.append(tableau(["Pages synthétiques", "Pages fr (total)", "Pages rendues (fr+en)", "Temps réel (médiane)", "CPU",
-                          "build()", "build() par page fr", "Par page / plus petite taille", "Part hooks", "Part git", "Taille du site",
-                          "Fichiers", "Code(s)"], lignes))
+        S.append(tableau(["Pages synthétiques", "Pages fr (total)", "Pages rendues (fr+en)", "Temps réel (médiane)",
+                          "CPU (médiane, git compris)", "Réel par page fr", "CPU par page fr", "Réel/page ÷ plus petite",
+                          "CPU/page ÷ plus petite", "Part hooks", "Part git", "Taille du site", "Fichiers", "Code(s)"], lignes))
+        S += ["", "Temps réel = horloge murale (gonflée par la charge des autres processus de la machine) ; CPU = user + sys "
+              "du build et de ses `git log`. La linéarité est jugée sur le **CPU par page**, bien moins sensible au bruit."]
         grand = next((t for t in T if t["n"] == 2000), T[-1])
         petit = T[0]
-        lin = grand["par_page"] / petit["par_page"] if grand.get("par_page") and petit.get("par_page") else None
+        lin = grand["par_page_cpu"] / petit["par_page_cpu"] if grand.get("par_page_cpu") and petit.get("par_page_cpu") else None
+        lin_reel = grand["par_page"] / petit["par_page"] if grand.get("par_page") and petit.get("par_page") else None
         marges = []
-        if len(T) >= 2:
-            a, b = T[0], T[-1]
-            pente_bas = None
-            if len(T) >= 3:
-                pente_bas = (mediane(T[1]["build"]) - mediane(T[0]["build"])) / (T[1]["pages_fr"] - T[0]["pages_fr"])
-                pente_haut = (mediane(T[-1]["build"]) - mediane(T[-2]["build"])) / (T[-1]["pages_fr"] - T[-2]["pages_fr"])
-                marges = [pente_bas, pente_haut]
+        if len(T) >= 3:
+            pente_bas = (mediane(T[1]["cpu"]) - mediane(T[0]["cpu"])) / (T[1]["pages_fr"] - T[0]["pages_fr"])
+            pente_haut = (mediane(T[-1]["cpu"]) - mediane(T[-2]["cpu"])) / (T[-1]["pages_fr"] - T[-2]["pages_fr"])
+            marges = [pente_bas, pente_haut]
         grand_reel = mediane(grand["reel"])
         ok_temps = grand_reel is not None and grand_reel < CIBLES["secondes_2000"] and grand["n"] == 2000
         ok_lin = lin is not None and lin <= CIBLES["linearite"]
         S += ["", tableau(["Mesure", "Valeur", "Cible", "Résultat"], [
-            [f"Build complet de {grand['n']} pages synthétiques (temps réel)", s(grand_reel), f"< {CIBLES['secondes_2000']:.0f} s",
-             verdict(ok_temps) if grand["n"] == 2000 else "n/m"],
-            [f"Linéarité : temps par page à {grand['n']} / à {petit['n']}", fois(lin), f"≤ {CIBLES['linearite']}×", verdict(ok_lin)],
-            ["Coût marginal par page, bas de l'échelle → haut de l'échelle",
+            [f"Build complet de {grand['n']} pages synthétiques (temps réel ; CPU {s(mediane(grand['cpu']))})", s(grand_reel),
+             f"< {CIBLES['secondes_2000']:.0f} s", verdict(ok_temps) if grand["n"] == 2000 else "n/m"],
+            [f"Linéarité : CPU par page à {grand['n']} ÷ à {petit['n']} (temps réel : {fois(lin_reel)})", fois(lin),
+             f"≤ {CIBLES['linearite']}×", verdict(ok_lin)],
+            ["Coût CPU marginal par page : entre les 2 plus petites tailles → entre les 2 plus grandes",
              " → ".join(ms(m * 1000) for m in marges) if marges else "–", "stable (linéaire)",
-             ("✅ linéaire" if marges[1] <= marges[0] * CIBLES["linearite"] else "❌ croît") if marges else "n/m"],
+             ("✅ stable" if marges[1] <= marges[0] * CIBLES["linearite"] else f"❌ ×{marges[1] / marges[0]:.2f}") if marges else "n/m"],
         ]), ""]
+        listes = {tuple(t.get("hooks", [])) for t in T}
+        if len(listes) > 1:
+            S += ["> Les hooks du projet ont changé pendant le banc (chaque taille copie le dépôt au moment où elle "
+                  "commence) : " + " ; ".join(f"{t['n']} pages : {', '.join(h.split('/')[-1] for h in t.get('hooks', []))}"
+                                              for t in T) + ".", ""]
         cibles.append([f"Build de {grand['n']} pages (fr + en, strict)", s(grand_reel), f"< {CIBLES['secondes_2000']:.0f} s", verdict(ok_temps)])
-        cibles.append([f"Linéarité (temps/page {grand['n']} ÷ {petit['n']})", fois(lin), f"≤ {CIBLES['linearite']}×", verdict(ok_lin)])
+        cibles.append([f"Linéarité (CPU par page {grand['n']} ÷ {petit['n']})", fois(lin), f"≤ {CIBLES['linearite']}×", verdict(ok_lin)])
         # git
         sg = next((t for t in T if t["sans_git_reel"]), None)
         S += ["### Part du plugin git-revision-date-localized", "",
@@ -412,19 +451,28 @@ def ecrire_rapport(r: dict, sortie: Path) -> str:
         if sg:
             avec = mediane(sg["reel"]); sans = mediane(sg["sans_git_reel"])
             S += ["", f"À {sg['n']} pages, {len(sg['sans_git_reel'])} build(s) de chaque en alternance : avec git **{s(avec)}**, "
-                  f"sans git **{s(sans)}** (médianes du temps réel), soit {fois(avec / sans if sans else None)} "
-                  f"et {s(avec - sans)} de plus avec git."]
+                  f"sans git **{s(sans)}** (médianes du temps réel), soit {fois(avec / sans if sans else None)}."]
+            if sg.get("sans_git_cpu"):
+                avec_cpu, sans_cpu = mediane(sg["cpu"]), mediane(sg["sans_git_cpu"])
+                S += [f"En CPU (git compris) : avec **{s(avec_cpu)}**, sans **{s(sans_cpu)}**, soit "
+                      f"{fois(avec_cpu / sans_cpu if sans_cpu else None)} ({s(avec_cpu - sans_cpu)} de CPU pour git, "
+                      f"{ms((avec_cpu - sans_cpu) / sg['pages_fr'] * 1000)} par page fr)."]
         S += ["", "### Où va le temps (temps propre médian, build le plus grand)", "",
               tableau(["Poste", "Temps", "Part"], [[k, s(v, 2), f"{v / mediane(grand['build']) * 100:.0f} %"]
                                                     for k, v in grand["groupes"].items()]), "",
-              tableau(["Hook", *[f"{t['n']} pages" for t in T], "par page fr, petit → grand"],
-                      [[k, *[s(t["par_hook"].get(k, 0.0), 2) for t in T],
-                        f"{ms(T[0]['par_hook'].get(k, 0) / T[0]['pages_fr'] * 1000)} → "
-                        f"{ms(T[-1]['par_hook'].get(k, 0) / T[-1]['pages_fr'] * 1000)}"]
-                       for k in sorted(T[-1]["par_hook"], key=lambda k: -T[-1]["par_hook"][k])]), ""]
+              "Temps CPU propre de chaque hook (processus de build), et par page fr :", "",
+              tableau(["Hook", *[f"{t['n']} pages" for t in T], "CPU par page fr, petit → grand", "Croissance par page"],
+                      [[k, *[s(t.get("par_hook_cpu", t["par_hook"]).get(k, 0.0), 2) for t in T],
+                        f"{ms(T[0].get('par_hook_cpu', T[0]['par_hook']).get(k, 0) / T[0]['pages_fr'] * 1000)} → "
+                        f"{ms(T[-1].get('par_hook_cpu', T[-1]['par_hook']).get(k, 0) / T[-1]['pages_fr'] * 1000)}",
+                        fois((T[-1].get('par_hook_cpu', T[-1]['par_hook']).get(k, 0) / T[-1]['pages_fr'])
+                             / (T[0].get('par_hook_cpu', T[0]['par_hook']).get(k, 0) / T[0]['pages_fr'])
+                             if T[0].get('par_hook_cpu', T[0]['par_hook']).get(k) else None)]
+                       for k in sorted(T[-1].get("par_hook_cpu", T[-1]["par_hook"]),
+                                       key=lambda k: -T[-1].get("par_hook_cpu", T[-1]["par_hook"])[k])]), ""]
         cles_sondes = sorted({k for t in T for k in t.get("sondes", {})})
         if cles_sondes:
-            S += ["Temps inclusif de quelques fonctions (sondes), par taille, et par page fr :", "",
+            S += ["Temps CPU inclusif de quelques fonctions (sondes), par taille, et par page fr :", "",
                   tableau(["Fonction", *[f"{t['n']} pages" for t in T], "par page fr, petit → grand", "Croissance"],
                           [[k, *[s(t.get("sondes", {}).get(k), 2) for t in T],
                             f"{ms(T[0]['sondes'].get(k, 0) / T[0]['pages_fr'] * 1000)} → "
@@ -539,6 +587,7 @@ def ecrire_rapport(r: dict, sortie: Path) -> str:
         med = mediane(lat)
         p90 = sorted(lat)[int(len(lat) * 0.9) - 1] if lat else None
         ok = med is not None and med <= CIBLES["recherche_ms"]
+        totaux = [x.frappe_ms + x.latence_ms for x in R["latences"] if x.latence_ms is not None]
         attendus = {q.texte: q.attendu for q in REQUETES}
         trouves = [x for x in R["latences"] if attendus.get(x.requete)]
         bons = sum(1 for x in trouves if any(l.startswith(attendus[x.requete]) for l in x.liens))
@@ -546,11 +595,13 @@ def ecrire_rapport(r: dict, sortie: Path) -> str:
              f"Chromium sans interface, page d'accueil, boîte de recherche de Material. Pour chacune des {len(R['latences'])} "
              "requêtes de `scripts/bench/requetes.py` : effacement au clavier, frappe touche par touche "
              "(`press_sequentially`), puis latence = du dernier `keyup` à la dernière mise à jour de la liste des "
-             "résultats (horodatées dans la page). Première recherche « à froid » (chargement de la page, du worker et "
+             "résultats (horodatées dans la page ; Material cherche à chaque touche, une latence courte veut dire "
+             "que les résultats étaient presque prêts avant la dernière touche). Première recherche « à froid » (chargement de la page, du worker et "
              f"de l'index compris) : {ms(R['a_froid_ms'])}.", "",
              tableau(["Mesure", "Valeur", "Cible", "Résultat"], [
                  ["Latence médiane", ms(med), f"≤ {CIBLES['recherche_ms']} ms", verdict(ok)],
                  ["Latence au 90e centile", ms(p90), "–", "–"],
+                 ["Médiane du début de la frappe aux résultats stables (frappe comprise)", ms(mediane(totaux)), "–", "–"],
                  ["Requêtes dont la page attendue est dans les 5 premiers résultats", f"{bons} / {len(trouves)}",
                   "information", "–"],
              ]), "",

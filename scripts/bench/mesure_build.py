@@ -38,28 +38,31 @@ def main() -> int:
     from mkdocs.structure.pages import Page
 
     temps_propre: dict[str, float] = defaultdict(float)
+    cpu_propre: dict[str, float] = defaultdict(float)  # temps CPU de CE processus (time.process_time)
     appels: dict[str, int] = defaultdict(int)
     par_evenement: dict[str, float] = defaultdict(float)
-    pile: list[float] = []  # temps des appels imbriqués, par niveau
+    pile: list[list[float]] = []  # [réel, CPU] des appels imbriqués, par niveau
 
     def run_event(self, name, item=None, **kwargs):
         pass_item = item is not None
         for method in self.events[name]:
             origine = self._event_origins.get(method, "<inconnu>")
             self._current_plugin = origine
-            pile.append(0.0)
-            debut = time.perf_counter()
+            pile.append([0.0, 0.0])
+            debut, debut_cpu = time.perf_counter(), time.process_time()
             try:
                 result = method(item, **kwargs) if pass_item else method(**kwargs)
             finally:
                 duree = time.perf_counter() - debut
-                imbrique = pile.pop()
-                propre = duree - imbrique
-                temps_propre[origine] += propre
+                duree_cpu = time.process_time() - debut_cpu
+                imbrique, imbrique_cpu = pile.pop()
+                temps_propre[origine] += duree - imbrique
+                cpu_propre[origine] += duree_cpu - imbrique_cpu
                 appels[origine] += 1
-                par_evenement[f"{origine} on_{name}"] += propre
+                par_evenement[f"{origine} on_{name}"] += duree - imbrique
                 if pile:
-                    pile[-1] += duree
+                    pile[-1][0] += duree
+                    pile[-1][1] += duree_cpu
             if result is not None:
                 item = result
         self._current_plugin = None
@@ -79,16 +82,18 @@ def main() -> int:
 
     # Sondes : quelques fonctions dont le banc veut le temps à part (temps inclusif, en secondes).
     sondes: dict[str, float] = defaultdict(float)
+    sondes_cpu: dict[str, float] = defaultdict(float)
 
     def sonder(classe, nom: str, etiquette: str) -> None:
         original = getattr(classe, nom)
 
         def enveloppe(*a, **k):
-            debut_sonde = time.perf_counter()
+            debut_sonde, debut_cpu = time.perf_counter(), time.process_time()
             try:
                 return original(*a, **k)
             finally:
                 sondes[etiquette] += time.perf_counter() - debut_sonde
+                sondes_cpu[etiquette] += time.process_time() - debut_cpu
 
         setattr(classe, nom, enveloppe)
 
@@ -110,7 +115,7 @@ def main() -> int:
 
     code = 0
     message = ""
-    debut = time.perf_counter()
+    debut, debut_cpu = time.perf_counter(), time.process_time()
     try:
         config = load_config(config_file=args.config, strict=args.strict, site_dir=args.site_dir)
         config.plugins.on_startup(command="build", dirty=False)
@@ -123,17 +128,21 @@ def main() -> int:
     except exceptions.ConfigurationError as e:
         code, message = 2, str(e)
     total = time.perf_counter() - debut
+    total_cpu = time.process_time() - debut_cpu
 
     resultat = {
         "code": code,
         "message": message,
         "duree_build_s": total,
+        "duree_build_cpu_s": total_cpu,
         "duree_imports_s": t_import,
         "pages_rendues": pages_rendues[0],
         "temps_propre_s": dict(temps_propre),
+        "cpu_propre_s": dict(cpu_propre),
         "appels": dict(appels),
         "par_evenement_s": dict(sorted(par_evenement.items(), key=lambda kv: -kv[1])[:40]),
         "sondes_s": dict(sondes),
+        "sondes_cpu_s": dict(sondes_cpu),
         "pid": os.getpid(),
     }
     with open(args.json, "w", encoding="utf-8") as f:

@@ -101,6 +101,8 @@ def test_petit_build_mesure(petit_build):
     propres = detail["temps_propre_s"]
     assert any(k.startswith("hooks/") for k in propres), propres
     assert "git-revision-date-localized" in propres and "i18n" in propres
+    assert set(detail["cpu_propre_s"]) == set(propres)
+    assert "Markdown -> HTML (Page.render)" in detail["sondes_s"]
     assert mesure.reel_s > 0 and mesure.cpu_s > 0
     # Les pages synthétiques sont de vraies pages d'articles : titre, citations liées, sigles.
     html = (site / "textes" / "loi-90-101" / "article-1" / "index.html").read_text(encoding="utf-8")
@@ -122,6 +124,8 @@ def test_rapport_depuis_le_petit_build(petit_build, tmp_path):
               "codes": [mesure.code], "reel": [mesure.reel_s], "cpu": [mesure.cpu_s], "build": [mesure.build_s],
               "sans_git_reel": [], "sans_git_build": [], "groupes": groupes,
               "par_hook": {k: v for k, v in mesure.detail["temps_propre_s"].items() if k.startswith("hooks/")},
+              "par_hook_cpu": {k: v for k, v in mesure.detail["cpu_propre_s"].items() if k.startswith("hooks/")},
+              "sondes": dict(mesure.detail["sondes_cpu_s"]), "hooks": [],
               "site_octets": 1, "site_fichiers": 1, "index_octets": None}
     r = {"debut": dt.datetime.now(dt.timezone.utc), "commande": "test", "machine": {"Python": sys.version.split()[0]},
          "charge_debut": "0", "charge_fin": "0", "duree_s": 1.0, "notes": [], "commandes": ["make bench"],
