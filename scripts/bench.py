@@ -481,6 +481,18 @@ def ecrire_rapport(r: dict, sortie: Path) -> str:
                                  if T[0]["sondes"].get(k) else None)]
                            for k in cles_sondes]), "",
                   "Une croissance du temps **par page** nettement au-dessus de 1× signale un coût non linéaire.", ""]
+        croissances = []
+        if len(T) >= 2 and T[0]["pages_fr"] and T[-1]["pages_fr"]:
+            for source, nom in (("sondes", "fonction"), ("par_hook_cpu", "hook")):
+                a, b = T[0].get(source) or {}, T[-1].get(source) or {}
+                for k in b:
+                    if a.get(k) and b[k] > 0.5:  # au moins 0,5 s au plus grand : le reste est du bruit
+                        g = (b[k] / T[-1]["pages_fr"]) / (a[k] / T[0]["pages_fr"])
+                        if g > CIBLES["linearite"]:
+                            croissances.append((g, f"{nom} `{k}` : ×{g:.2f} par page ({s(b[k], 1)} CPU à {T[-1]['n']} pages)"))
+        if croissances:
+            S += ["**Coûts par page qui croissent** de " + f"{T[0]['n']} à {T[-1]['n']} pages (plus de "
+                  f"{CIBLES['linearite']}× par page) :", "", *[f"- {x}" for _, x in sorted(croissances, reverse=True)], ""]
         S += ["### Taille du site sur disque", "",
               tableau(["Pages synthétiques", "Site", "Par page fr", "Fichiers", "search_index.json"],
                       [[t["n"], mo(t["site_octets"]), ko(t["site_octets"] / t["pages_fr"]), t["site_fichiers"], mo(t["index_octets"])] for t in T])]
@@ -554,7 +566,10 @@ def ecrire_rapport(r: dict, sortie: Path) -> str:
         S = ["## 4. Lighthouse", "",
              f"Lighthouse {r['machine'].get('Lighthouse')} (npm, `bench/package-lock.json`), Chromium de Debian "
              "(`CHROME_PATH=/usr/bin/chromium`). Mobile = réglages par défaut (débit et processeur ×4 **simulés**) ; "
-             "bureau = `--preset=desktop`. Rapports complets : `rapports/brut/lighthouse-*.html`.", ""]
+             "bureau = `--preset=desktop`. Rapports complets : `rapports/brut/lighthouse-*.html`. "
+             "Le score de performance mobile simule un processeur 4 fois plus lent à partir des durées **observées** "
+             "des tâches JavaScript : sur une machine chargée par d'autres processus (charge ci-dessus), le TBT et le "
+             "LCP mobiles sont gonflés ; le bureau y est bien moins sensible.", ""]
         lignes = []
         for x in R:
             scores = [x.scores.get(c) for c in phare.CATEGORIES]
