@@ -515,6 +515,14 @@ def on_post_build(config: MkDocsConfig) -> None:
     avant = chemin.stat().st_size
     sortie = indexes_par_langue(index, defaut, autres, _PAGES, _ETAT.get("groupes", {}),
                                 registre_du_projet(config))
+    for langue in autres:
+        # recherche.js fait lire /<langue>/ comme base aux pages de cette langue : le sélecteur de
+        # langue de Material y cherche alors sitemap.xml. On le lui donne (même contenu qu'à la
+        # racine, adresses absolues), plutôt qu'une erreur 404 dans la console.
+        for nom in ("sitemap.xml", "sitemap.xml.gz"):
+            if (site / nom).is_file():
+                (site / langue).mkdir(parents=True, exist_ok=True)
+                (site / langue / nom).write_bytes((site / nom).read_bytes())
     for langue, idx in sortie.items():
         cible = chemin if langue == defaut else site / langue / "search" / "search_index.json"
         cible.parent.mkdir(parents=True, exist_ok=True)

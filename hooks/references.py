@@ -40,6 +40,7 @@ _EXCLUS = frozenset({"a", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "sc
 # fichiers du site, lus par on_page_context, qui ne les reçoit pas de MkDocs.
 _cite_dans: dict[str, dict[str, Page]] = defaultdict(dict)  # référence -> {fichier source: page}
 _fichiers: list[Files] = [Files([])]
+_par_date: list = [None, {}]  # [registre, textes par date] : cache du dernier registre vu
 
 
 # ---------------------------------------------------------------- Hooks
@@ -297,11 +298,17 @@ def _lien(cible: Texte | Article, page: Page, files: Files | None) -> str | None
 
 
 def _textes_par_date(reg: Registre) -> dict[str, str]:
-    """« loi 10 septembre 1947 » -> « loi-47-1775 », pour les textes cités par leur date."""
+    """« loi 10 septembre 1947 » -> « loi-47-1775 », pour les textes cités par leur date.
+
+    Calculé une fois par registre chargé (et non à chaque page).
+    """
+    if _par_date[0] is reg:
+        return _par_date[1]
     resultat = {}
     for texte in reg.textes.values():
         if texte.date and texte.nature != "code":
             resultat[f"{texte.nature} {date_longue(texte.date, 'fr').replace('1er ', '1 ')}"] = texte.id
+    _par_date[:] = [reg, resultat]
     return resultat
 
 

@@ -62,9 +62,18 @@ def chemin_lisible(chemin: str | Path, racine: str | Path) -> str:
 deja_signales: set[str] = set()
 
 
+_generation = [0]
+
+
 def nouveau_build() -> None:
     """Début d'un build complet : chaque problème sera de nouveau signalé, une fois."""
     deja_signales.clear()
+    _generation[0] += 1
+
+
+def generation() -> int:
+    """Numéro du build complet en cours : les données lues une fois par build s'y rattachent."""
+    return _generation[0]
 
 
 def signaler(probleme: Probleme, *, avertissement: bool = False) -> None:

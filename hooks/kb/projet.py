@@ -3,16 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import yaml
 from mkdocs.config.defaults import MkDocsConfig
 
-from kb.diagnostics import signaler
+from kb.diagnostics import generation, signaler
 from kb.registre import Registre, charger
 
-_cache: dict[str, tuple[tuple, Registre]] = {}
+_cache: dict[str, tuple[tuple, Registre, int]] = {}
 
 
 @dataclass(frozen=True)
@@ -38,22 +39,32 @@ def registre(config: MkDocsConfig) -> Registre:
     Un registre fautif n'est jamais gardé en cache : ses erreurs s'affichent à chaque build.
     """
     p = projet(config)
+    en_cache = _cache.get(str(p.racine))
+    if en_cache and en_cache[2] == generation():
+        return en_cache[1]  # déjà vérifié pendant ce build : les fichiers n'ont pas pu changer
     fichiers = sorted((p.donnees / "textes").glob("*.yml"))
     signature = tuple((f.name, f.stat().st_mtime_ns) for f in fichiers)
-    en_cache = _cache.get(str(p.racine))
     if en_cache and en_cache[0] == signature:
+        _cache[str(p.racine)] = (signature, en_cache[1], generation())
         return en_cache[1]
     reg, problemes = charger(p.donnees / "textes", p.schema("texte"), p.racine)
     for probleme in problemes:
         signaler(probleme)
     if not problemes:
-        _cache[str(p.racine)] = (signature, reg)
+        _cache[str(p.racine)] = (signature, reg, generation())
     return reg
 
 
 def domaines_autorises(config: MkDocsConfig) -> frozenset[str]:
     """Domaines des sources permises (data/domaines.yml), toutes catégories confondues."""
-    donnees = yaml.safe_load((projet(config).donnees / "domaines.yml").read_text(encoding="utf-8"))
+    chemin = projet(config).donnees / "domaines.yml"
+    return _domaines(str(chemin), chemin.stat().st_mtime_ns)
+
+
+@lru_cache(maxsize=4)
+def _domaines(chemin: str, _version: int) -> frozenset[str]:
+    """Relu seulement quand le fichier change (la date de modification fait partie de la clé)."""
+    donnees = yaml.safe_load(Path(chemin).read_text(encoding="utf-8"))
     return frozenset(d for liste in donnees.values() for d in liste)
 
 

@@ -111,6 +111,20 @@ ERREURS = {
     "glossaire-fautif": (
         "ERROR   -  KB500 data/glossaire.yml:2 : le terme « associé » renvoie à « sociétaire », absent du "
         "glossaire. Correction : corrigez le renvoi ou ajoutez ce terme au glossaire."),
+    "source-http": (
+        "ERROR   -  KB103 docs/index.md:7 : l'adresse « http://www.les-cae.coop/notre-histoire » n'est pas en "
+        "https. Correction : utilisez l'adresse https de la même page."),
+    "source-hors-liste": (
+        "ERROR   -  KB103 docs/index.md:7 : le domaine de « https://blog.example.com/cae » n'est pas dans la "
+        "liste des sources admises. Correction : citez une source officielle ou reconnue ; si ce site est "
+        "fiable, ajoutez son domaine à data/domaines.yml en expliquant pourquoi dans la demande de fusion."),
+    "glossaire-doublon": (
+        "ERROR   -  KB500 data/glossaire.yml:5 : « Associe » figure deux fois dans le glossaire (voir aussi "
+        "la ligne 2). Correction : fusionnez les deux entrées en une seule."),
+    "page-hors-menu": (
+        "WARNING -  KB600 docs/oubliee.md : cette page n'apparaît pas dans le menu du site. Correction : "
+        "ajoutez-la au bloc « nav » de mkdocs.yml, à sa place dans la section qui convient (ou supprimez-la "
+        "si elle n'a plus lieu d'être)."),
     "traduction-orpheline": (
         "ERROR   -  KB300 docs/cesa/remuneration.en.md : cette traduction n'a pas de page française "
         "« remuneration.md ». Correction : créez d'abord la page française (elle fait foi), ou corrigez "
