@@ -47,8 +47,15 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str | None:
     return corriger_html(output, seulement_langue="fr")
 
 
+# Aucune règle ne s'applique à un texte sans ponctuation haute, guillemet ni chiffre : on le
+# saute sans essayer les huit motifs (la plupart des nœuds du menu et des gabarits).
+_DECLENCHEUR = re.compile(r"[;:!?«»\d]")
+
+
 def corriger_texte(texte: str) -> str:
     """Applique les règles à un texte brut (sans balises)."""
+    if not _DECLENCHEUR.search(texte):
+        return texte
     for motif, remplacement in _REGLES:
         texte = motif.sub(remplacement, texte)
     return texte
