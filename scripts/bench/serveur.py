@@ -6,13 +6,13 @@ qu'un hébergeur qui compresse enverrait.
 
 from __future__ import annotations
 
-import functools
 import re
-import threading
-from http import HTTPStatus
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+import sys
 from pathlib import Path
 from urllib.parse import urlsplit
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # scripts/ : serveur partagé avec les tests
+from serveur_statique import servir  # noqa: E402
 
 
 def prefixe_du_site(fichier_config: Path) -> str:
@@ -21,67 +21,14 @@ def prefixe_du_site(fichier_config: Path) -> str:
     return urlsplit(motif.group(1)).path.rstrip("/") if motif else ""
 
 
-class _Gestionnaire(SimpleHTTPRequestHandler):
-    prefixe = ""
-
-    def log_message(self, *args) -> None:
-        pass
-
-    def _reecrire(self) -> bool:
-        chemin = urlsplit(self.path).path
-        if self.prefixe and chemin == self.prefixe:
-            self._rediriger(self.prefixe + "/")
-            return False
-        if self.prefixe and not chemin.startswith(self.prefixe + "/"):
-            self.send_error(HTTPStatus.NOT_FOUND)
-            return False
-        self.path = self.path[len(self.prefixe):]
-        local = Path(self.translate_path(self.path))
-        if local.is_dir() and not urlsplit(self.path).path.endswith("/"):
-            self._rediriger(self.prefixe + urlsplit(self.path).path + "/")
-            return False
-        return True
-
-    def _rediriger(self, cible: str) -> None:
-        self.send_response(HTTPStatus.MOVED_PERMANENTLY)
-        self.send_header("Location", cible)
-        self.send_header("Content-Length", "0")
-        self.end_headers()
-
-    def do_GET(self) -> None:
-        if self._reecrire():
-            super().do_GET()
-
-    def do_HEAD(self) -> None:
-        if self._reecrire():
-            super().do_HEAD()
-
-    def send_error(self, code, message=None, explain=None) -> None:
-        page = Path(self.directory) / "404.html"
-        if code != HTTPStatus.NOT_FOUND or not page.is_file():
-            super().send_error(code, message, explain)
-            return
-        corps = page.read_bytes()
-        self.send_response(HTTPStatus.NOT_FOUND)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(corps)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(corps)
-
-
 class Serveur:
     """Contexte : `with Serveur(site, "/base-juridique-cae") as url: …` (url sans barre finale)."""
 
     def __init__(self, dossier: Path, prefixe: str = "") -> None:
-        gestionnaire = type("Gestionnaire", (_Gestionnaire,), {"prefixe": prefixe})
-        self._serveur = ThreadingHTTPServer(("127.0.0.1", 0),
-                                            functools.partial(gestionnaire, directory=str(dossier)))
-        self._serveur.daemon_threads = True
-        self.url = f"http://127.0.0.1:{self._serveur.server_address[1]}{prefixe}"
+        self._dossier, self._prefixe = dossier, prefixe
 
     def __enter__(self) -> str:
-        threading.Thread(target=self._serveur.serve_forever, daemon=True).start()
+        self._serveur, self.url = servir(self._dossier, self._prefixe)
         return self.url
 
     def __exit__(self, *exc) -> None:
