@@ -185,3 +185,25 @@ def texte_de_l_article(fichier: Path) -> list[tuple[str, str, str]]:
     lecteur.close()
     lecteur._vider()
     return lecteur.paragraphes
+
+
+def entrees_justifiees(chemin: Path, quoi: str, pourquoi: str) -> list[tuple[int, str, str]]:
+    """Lignes d'une liste d'exceptions, chacune précédée de son commentaire « # … » (la raison).
+
+    Renvoie (numéro de ligne, entrée, raison) ; une entrée sans raison est une erreur qui dit
+    quoi écrire. Les lignes vides séparent les entrées et remettent la raison à zéro.
+    """
+    entrees, commentaire = [], []
+    for numero, brute in enumerate(chemin.read_text(encoding="utf-8").splitlines(), 1):
+        ligne = brute.strip()
+        if not ligne:
+            commentaire = []
+        elif ligne.startswith("#"):
+            commentaire.append(ligne.lstrip("# "))
+        else:
+            if not commentaire:
+                raise AssertionError(f"{chemin.name}:{numero} : {quoi} « {ligne} » n'est pas expliqué(e). "
+                                     f"Correction : écrivez au-dessus, en commentaire « # … », {pourquoi}.")
+            entrees.append((numero, ligne, " ".join(commentaire)))
+            commentaire = []
+    return entrees

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from qualite.outils import QUALITE, VNU_JAR, fichier_requis, outil
+from qualite.outils import QUALITE, VNU_JAR, entrees_justifiees, fichier_requis, outil
 
 pytestmark = [pytest.mark.qualite, pytest.mark.html]
 
@@ -34,24 +34,13 @@ class Filtre:
 def lire_filtres(chemin: Path = FILTRES) -> list[Filtre]:
     """Un motif par ligne, chacun précédé de son commentaire (la raison) ; lignes vides ignorées."""
     filtres: list[Filtre] = []
-    commentaire: list[str] = []
-    for numero, brute in enumerate(chemin.read_text(encoding="utf-8").splitlines(), 1):
-        ligne = brute.strip()
-        if not ligne:
-            commentaire = []
-        elif ligne.startswith("#"):
-            commentaire.append(ligne.lstrip("# "))
-        else:
-            if not commentaire:
-                raise AssertionError(f"{chemin.name}:{numero} : le filtre « {ligne} » n'est pas expliqué. "
-                                     "Correction : écrivez au-dessus, en commentaire « # … », pourquoi "
-                                     "cette erreur de Material est ignorée.")
-            try:
-                motif = re.compile(ligne)
-            except re.error as e:
-                raise AssertionError(f"{chemin.name}:{numero} : expression régulière invalide ({e}).") from e
-            filtres.append(Filtre(motif, " ".join(commentaire), numero))
-            commentaire = []
+    for numero, ligne, raison in entrees_justifiees(chemin, "le filtre",
+                                                    "pourquoi cette erreur de Material est ignorée"):
+        try:
+            motif = re.compile(ligne)
+        except re.error as e:
+            raise AssertionError(f"{chemin.name}:{numero} : expression régulière invalide ({e}).") from e
+        filtres.append(Filtre(motif, raison, numero))
     return filtres
 
 

@@ -31,7 +31,7 @@ from pathlib import Path
 import pytest
 
 from qualite.outils import (
-    INSTALLER, QUALITE, RACINE, langues, outil, pages_html, source_de,
+    INSTALLER, QUALITE, RACINE, entrees_justifiees, langues, outil, pages_html, source_de,
     texte_de_l_article, url_de,
 )
 
@@ -250,20 +250,9 @@ class Exception_:
 
 def exceptions_de_grammaire() -> list[Exception_]:
     """Fragments de phrase justes que Grammalecte signale à tort ; chacun précédé de sa raison."""
-    resultat, commentaire = [], []
-    for numero, brute in enumerate(EXCEPTIONS_GRAMMAIRE.read_text(encoding="utf-8").splitlines(), 1):
-        ligne = brute.strip()
-        if not ligne:
-            commentaire = []
-        elif ligne.startswith("#"):
-            commentaire.append(ligne.lstrip("# "))
-        else:
-            if not commentaire:
-                raise AssertionError(f"{EXCEPTIONS_GRAMMAIRE.name}:{numero} : l'exception « {ligne} » n'est pas "
-                                     "expliquée ; écrivez au-dessus, en commentaire, pourquoi la phrase est juste.")
-            resultat.append(Exception_(ligne.replace("’", "'"), " ".join(commentaire), numero))
-            commentaire = []
-    return resultat
+    return [Exception_(ligne.replace("’", "'"), raison, numero)
+            for numero, ligne, raison in entrees_justifiees(
+                EXCEPTIONS_GRAMMAIRE, "l'exception", "pourquoi la phrase est juste")]
 
 
 def _preparer(texte: str) -> str:
