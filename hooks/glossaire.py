@@ -11,7 +11,6 @@ référence inconnus.
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,6 +18,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from kb.citations import sans_accents
 from kb.diagnostics import Probleme, chemin_lisible, signaler
 from kb.entete import EnteteIllisible, lire_yaml
 from kb.projet import projet, registre
@@ -70,16 +70,14 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 def charger(chemin: Path, reg: Registre, racine: Path) -> tuple[list[Terme], list[Probleme]]:
     fichier = chemin_lisible(chemin, racine)
     try:
-        # Le glossaire est une liste : on l'enveloppe pour réutiliser la lecture avec lignes.
-        doc = lire_yaml("termes:\n" + _indenter(chemin.read_text(encoding="utf-8")), premiere_ligne=0,
-                        objet="le glossaire")
+        doc = lire_yaml(chemin.read_text(encoding="utf-8"), objet="le glossaire", racine=list)
     except EnteteIllisible as e:
         return [], [Probleme("KB500", fichier, f"le glossaire n'est pas lisible : {e}.",
                              "vérifiez l'indentation et les guillemets (un terme commence par « - terme: »).", e.ligne)]
-    entrees = doc.donnees.get("termes") or []
+    entrees = doc.donnees
     problemes = [Probleme("KB500", fichier, _situer(entrees, chemin_cle, message),
                           "voir data/schemas/glossaire.schema.json et CONTRIBUTING.md#kb500.",
-                          doc.ligne(("termes", *chemin_cle)))
+                          doc.ligne(chemin_cle))
                  for chemin_cle, message in erreurs(entrees, str(racine / "data/schemas/glossaire.schema.json"))]
     if problemes:
         return [], problemes
@@ -89,7 +87,7 @@ def charger(chemin: Path, reg: Registre, racine: Path) -> tuple[list[Terme], lis
     vus: dict[str, int] = {}
     connus = {cle(t.terme) for t in termes}
     for i, t in enumerate(termes):
-        ligne = doc.ligne(("termes", i))
+        ligne = doc.ligne((i,))
         for nom in filter(None, (t.terme, t.abreviation)):
             if cle(nom) in vus:
                 problemes.append(Probleme("KB500", fichier,
@@ -116,13 +114,10 @@ def _situer(entrees: list, chemin_cle: tuple, message: str) -> str:
     return message
 
 
-def _indenter(texte: str) -> str:
-    return "\n".join("  " + ligne for ligne in texte.splitlines())
-
 
 def cle(texte: str) -> str:
     """Clé de comparaison : sans accents, sans casse, sans ponctuation ni espaces superflus."""
-    sans = "".join(c for c in unicodedata.normalize("NFD", texte) if unicodedata.category(c) != "Mn")
+    sans = sans_accents(texte)
     return " ".join("".join(c if c.isalnum() else " " for c in sans.lower()).split())
 
 

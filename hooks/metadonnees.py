@@ -17,7 +17,7 @@ from mkdocs.structure.pages import Page
 
 from kb.diagnostics import Probleme, chemin_lisible, nouveau_build, signaler
 from kb.entete import Entete, EnteteIllisible, lire_entete
-from kb.projet import domaine_autorise, domaines_autorises, langue_par_defaut, projet, registre
+from kb.projet import domaine_autorise, domaines_autorises, est_un_repli, langue_par_defaut, projet, registre
 from kb.registre import Registre
 from kb.schema import erreurs
 
@@ -43,16 +43,12 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
                                   p.schema("page"), dt.date.today())
     # Une page française recopiée sous /en/ (repli) a déjà été vérifiée dans le build français :
     # on garde ses sources pour les afficher, sans répéter ses problèmes.
-    if not _est_un_repli(page, config):
+    if not est_un_repli(page, config):
         for probleme in problemes:
             signaler(probleme, avertissement=probleme.code == "KB105")
     page.meta["kb_sources"] = sources
     return None
 
-
-def _est_un_repli(page: Page, config: MkDocsConfig) -> bool:
-    locale = getattr(page.file, "locale", None)
-    return locale is not None and locale != config.theme["language"]
 
 
 # ---------------------------------------------------------------- Vérifications

@@ -27,7 +27,7 @@ from kb.citations import Citation, trouver
 from kb.dates import date_longue
 from kb.diagnostics import Probleme, chemin_lisible, signaler
 from kb.html import transformer_texte
-from kb.projet import langue_par_defaut, projet, registre
+from kb.projet import est_un_repli, langue_par_defaut, projet, registre
 from kb.registre import Article, Registre, Texte
 
 DOSSIER = "textes"
@@ -79,7 +79,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         article = reg.articles.get(str(ref))
         attendu = _chemin_attendu(article) if article else None
         if article is None or attendu != page.file.src_uri:
-            if not _est_un_repli(page, config):
+            if not est_un_repli(page, config):
                 signaler(_probleme_page_article(page, config, str(ref), article, attendu))
         else:
             page.meta["title"] = article.titre
@@ -90,7 +90,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
     reg = registre(config)
-    repli = _est_un_repli(page, config)
+    repli = est_un_repli(page, config)
     textes_par_date = _textes_par_date(reg)
     inconnues: list[Citation] = []
 
@@ -352,10 +352,6 @@ def _probleme_page_article(page: Page, config: MkDocsConfig, ref: str, article: 
     return Probleme("KB202", fichier, f"la page de l'article {ref} doit s'appeler docs/{attendu}.",
                     f"renommez le fichier en docs/{attendu} (une seule page par article).", None)
 
-
-def _est_un_repli(page: Page, config: MkDocsConfig) -> bool:
-    locale = getattr(page.file, "locale", None)
-    return locale is not None and locale != config.theme["language"]
 
 
 def _section_des_textes(nav: Navigation) -> Section | None:

@@ -31,7 +31,7 @@ class EnteteIllisible(ValueError):
 class Entete:
     """Les données de l'en-tête et, pour chaque chemin de clés, sa ligne dans le fichier."""
 
-    donnees: dict[str, Any] = field(default_factory=dict)
+    donnees: Any = field(default_factory=dict)  # dict (en-tête, registre) ou list (glossaire)
     lignes: dict[tuple[str | int, ...], int] = field(default_factory=dict)
     present: bool = False
 
@@ -56,8 +56,9 @@ def lire_entete(texte: str) -> Entete:
     return lire_yaml(texte[debut.end() : fin.start()], premiere_ligne=2, objet="l'en-tête")
 
 
-def lire_yaml(texte: str, *, premiere_ligne: int = 1, objet: str = "le fichier") -> Entete:
-    """Analyse un document YAML dont la racine est un dictionnaire, en notant les lignes."""
+def lire_yaml(texte: str, *, premiere_ligne: int = 1, objet: str = "le fichier",
+              racine: type = dict) -> Entete:
+    """Analyse un document YAML dont la racine est un dictionnaire (ou une liste), en notant les lignes."""
     chargeur = _CHARGEUR(texte)
     try:
         noeud = chargeur.get_single_node()
@@ -70,9 +71,10 @@ def lire_yaml(texte: str, *, premiere_ligne: int = 1, objet: str = "le fichier")
     finally:
         chargeur.dispose()
     if donnees is None:
-        donnees = {}
-    if not isinstance(donnees, dict):
-        raise EnteteIllisible(f"{objet} doit être une suite de champs « clé: valeur »", premiere_ligne)
+        donnees = racine()
+    if not isinstance(donnees, racine):
+        forme = "une suite de champs « clé: valeur »" if racine is dict else "une liste d'entrées « - … »"
+        raise EnteteIllisible(f"{objet} doit être {forme}", premiere_ligne)
     lignes: dict[tuple[str | int, ...], int] = {(): premiere_ligne}
     _indexer(noeud, (), lignes, premiere_ligne)
     return Entete(donnees=_dates_en_texte(donnees), lignes=lignes, present=True)

@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 
 import yaml
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.pages import Page
 
 from kb.diagnostics import generation, signaler
 from kb.registre import Registre, charger
@@ -85,3 +86,9 @@ def langues(config: MkDocsConfig) -> list[str]:
 
 def langue_par_defaut(config: MkDocsConfig) -> str:
     return langues(config)[0]
+
+
+def est_un_repli(page: Page, config: MkDocsConfig) -> bool:
+    """Page d'une autre langue servie dans ce build (copie de repli de mkdocs-static-i18n)."""
+    locale = getattr(page.file, "locale", None)
+    return locale is not None and locale != config.theme["language"]
