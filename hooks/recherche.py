@@ -208,9 +208,14 @@ def mots(texte: str) -> list[str]:
     texte = RE_NUMERO.sub(" ", RE_ARTICLE_CODE.sub(" ", unifier(texte)))
     sortie: list[str] = []
     for brut in texte.split():
-        brut = RE_ELISION.sub("", brut.strip('"+-*^~'))
-        sortie.extend(scinder(brut))
+        sortie.extend(_mots_du_brut(brut))
     return sortie
+
+
+@lru_cache(maxsize=65536)
+def _mots_du_brut(brut: str) -> tuple[str, ...]:
+    """One whitespace-separated chunk -> its words (cached: a site has a small vocabulary)."""
+    return tuple(scinder(RE_ELISION.sub("", brut.strip('"+-*^~'))))
 
 
 def normaliser(texte: str) -> str:
@@ -426,6 +431,16 @@ def indexes_par_langue(index: Mapping[str, Any], defaut: str, autres: Sequence[s
     def info(url: str) -> InfoPage | None:
         return pages.get(url)
 
+    # The default language's documents are enriched once, then reused as complements of the
+    # other languages' indexes (only their location changes).
+    enrichis: dict[int, dict[str, Any]] = {}
+
+    def enrichir_defaut(d: dict[str, Any]) -> dict[str, Any]:
+        if id(d) not in enrichis:
+            enrichis[id(d)] = enrichir_document(d, groupes.get(defaut, []), info(chemin_page(d["location"])),
+                                                registre, glossaire=bool(groupes.get(defaut)))
+        return dict(enrichis[id(d)])
+
     sortie: dict[str, dict[str, Any]] = {}
     for langue in [defaut, *autres]:
         propres_cle = None if langue == defaut else langue
@@ -433,8 +448,9 @@ def indexes_par_langue(index: Mapping[str, Any], defaut: str, autres: Sequence[s
                    if not (info(chemin_page(d["location"])) or InfoPage("")).repli]
         nouveaux: list[dict[str, Any]] = []
         for d in propres:
-            e = enrichir_document(d, groupes.get(langue, []), info(chemin_page(d["location"])), registre,
-                                  glossaire=bool(groupes.get(langue)))
+            e = enrichir_defaut(d) if langue == defaut else enrichir_document(
+                d, groupes.get(langue, []), info(chemin_page(d["location"])), registre,
+                glossaire=bool(groupes.get(langue)))
             if langue != defaut:
                 e["location"] = e["location"][len(langue) + 1:] if e["location"] != langue else ""
             nouveaux.append(e)
@@ -445,8 +461,7 @@ def indexes_par_langue(index: Mapping[str, Any], defaut: str, autres: Sequence[s
             for d in nouveaux:
                 d["boost"] = float(d.get("boost", 1.0)) * BOOST_LANGUE
             for d in complements:
-                e = enrichir_document(d, groupes.get(defaut, []), info(chemin_page(d["location"])), registre,
-                                      glossaire=bool(groupes.get(defaut)))
+                e = enrichir_defaut(d)
                 e["location"] = "../" + e["location"]
                 nouveaux.append(e)
             if complements:

@@ -27,16 +27,32 @@ _ESPACES = "[ \t\n\u00a0\u202f]"
 _INTOUCHABLES = frozenset({"code", "pre", "script", "style", "kbd", "samp", "textarea", "svg", "math"})
 _UNITES = r"(?:€|%|ans?|mois|jours?|heures?|semaines?|exercices?|euros?|salariés?|CAE|entrepreneur\w*)"
 
-_REGLES: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(rf"{_ESPACES}+([;!?])"), ESPACE_FINE_INSECABLE + r"\1"),
-    (re.compile(rf"{_ESPACES}+:(?=\s|$|<)"), ESPACE_INSECABLE + ":"),
-    (re.compile(rf"«{_ESPACES}*"), "«" + ESPACE_INSECABLE),
-    (re.compile(rf"{_ESPACES}*»"), ESPACE_INSECABLE + "»"),
-    (re.compile(rf"\b(art\.|[Nn]°|[LRD]\.){_ESPACES}+(?=\d)"), r"\1" + ESPACE_INSECABLE),
-    (re.compile(rf"\b(art\.){_ESPACES}+(?=[LRD]\.?{_ESPACES}?\d)"), r"\1" + ESPACE_INSECABLE),
-    (re.compile(rf"(?<![\d,.])(\d{{1,3}}){_ESPACES}(?=\d{{3}}\b)"), r"\1" + ESPACE_FINE_INSECABLE),
-    (re.compile(rf"(\d){_ESPACES}+(?={_UNITES}\b|€|%)"), r"\1" + ESPACE_INSECABLE),
-]
+# Toutes les règles en un seul motif (une alternative nommée par règle) : une seule passe par
+# texte. Le remplacement dépend de l'alternative reconnue (`_REMPLACEMENTS`).
+_REGLES = re.compile(
+    rf"{_ESPACES}+(?P<haute>[;!?])"                                   # ; ! ? : espace fine
+    rf"|(?P<deux_points>{_ESPACES}+:)(?=\s|$|<)"                     # : (pas 10:30 ni https:)
+    rf"|(?P<ouvrant>«{_ESPACES}*)"                                   # « guillemets »
+    rf"|(?P<fermant>{_ESPACES}*»)"
+    rf"|\b(?P<abreviation>art\.|[Nn]°|[LRD]\.){_ESPACES}+(?=\d)"     # art. 5, n° 2014-856, L. 7331-2
+    rf"|\b(?P<article>art\.){_ESPACES}+(?=[LRD]\.?{_ESPACES}?\d)"    # art. L. 7331-2
+    rf"|(?<![\d,.])(?P<milliers>\d{{1,3}}){_ESPACES}(?=\d{{3}}\b)"    # 12 000
+    rf"|(?P<nombre>\d){_ESPACES}+(?={_UNITES}\b|€|%)"                # 3 mois, 20 %
+)
+_REMPLACEMENTS = {
+    "haute": lambda m: ESPACE_FINE_INSECABLE + m.group("haute"),
+    "deux_points": lambda m: ESPACE_INSECABLE + ":",
+    "ouvrant": lambda m: "«" + ESPACE_INSECABLE,
+    "fermant": lambda m: ESPACE_INSECABLE + "»",
+    "abreviation": lambda m: m.group("abreviation") + ESPACE_INSECABLE,
+    "article": lambda m: m.group("article") + ESPACE_INSECABLE,
+    "milliers": lambda m: m.group("milliers") + ESPACE_FINE_INSECABLE,
+    "nombre": lambda m: m.group("nombre") + ESPACE_INSECABLE,
+}
+
+
+def _remplacer(m: re.Match[str]) -> str:
+    return _REMPLACEMENTS[m.lastgroup](m)  # type: ignore[index]
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str | None:
@@ -49,18 +65,19 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str | None:
 
 # Aucune règle ne s'applique à un texte sans ponctuation haute, guillemet ni chiffre : on le
 # saute sans essayer les huit motifs (la plupart des nœuds du menu et des gabarits).
-_DECLENCHEUR = re.compile(r"[;:!?«»\d]")
+_SIGNES = r";:!?«»\d"
+_DECLENCHEUR = re.compile(rf"[{_SIGNES}]")
 
 
 def corriger_texte(texte: str) -> str:
     """Applique les règles à un texte brut (sans balises)."""
-    if not _DECLENCHEUR.search(texte):
-        return texte
-    for motif, remplacement in _REGLES:
-        texte = motif.sub(remplacement, texte)
-    return texte
+    return _corriger_passage(texte) if _DECLENCHEUR.search(texte) else texte
 
 
 def corriger_html(html: str, seulement_langue: str | None = None) -> str:
     """Applique les règles aux seuls nœuds de texte, hors code et hors attributs."""
-    return transformer_texte(html, corriger_texte, _INTOUCHABLES, seulement_langue)
+    return transformer_texte(html, _corriger_passage, _INTOUCHABLES, seulement_langue, _SIGNES)
+
+
+def _corriger_passage(texte: str) -> str:
+    return _REGLES.sub(_remplacer, texte)

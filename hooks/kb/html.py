@@ -1,55 +1,158 @@
 """Retouche des seuls nœuds de texte d'un fragment HTML, hors de zones exclues.
 
-Les hooks (typographie, liens juridiques, glossaire) ne touchent jamais aux balises, aux
-attributs ni au texte des éléments exclus (code, liens, titres…).
+Les hooks (typographie, liens juridiques) ne touchent jamais aux balises, aux attributs ni au
+texte des éléments exclus (code, liens, titres…).
+
+Ce code passe sur chaque page rendue, menu compris (deux fois par page avec la version anglaise) :
+il ne parcourt donc pas les balises une à une en Python. Les expressions régulières trouvent
+d'abord les zones à sauter (éléments exclus, commentaires) puis, dans le reste, les seuls passages
+de texte qui contiennent l’un des `signes` demandés ; la fonction n'est appelée que sur ceux-là.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Callable
+from functools import lru_cache
+from typing import Callable, Iterator
 
-_BALISE = re.compile(r"(<!--.*?-->|<[^>]*>)", re.DOTALL)
-_NOM_DE_BALISE = re.compile(r"<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9-]*)")
 # Éléments vides : ils n'ont pas de balise fermante.
-_VIDES = {"br", "hr", "img", "input", "meta", "link", "wbr", "source", "area", "col", "embed", "track"}
+_VIDES = frozenset({"br", "hr", "img", "input", "meta", "link", "wbr", "source", "area", "col", "embed",
+                    "track"})
+_COMMENTAIRE = re.compile(r"<!--.*?-->", re.DOTALL)
+# Fin d'un nom de balise : « <code> », « <code class… », « <code/> », mais pas « <codex> ».
+_FIN_DE_NOM = r"(?=[\s/>])"
+_BALISE_LANG = re.compile(r"""<([a-zA-Z][a-zA-Z0-9-]*)(?=[\s/>])[^>]*?\slang\s*=\s*["']?([A-Za-z-]+)[^>]*>""")
 
 
-_LANG = re.compile(r"""\slang\s*=\s*["']?([A-Za-z-]+)""")
+@lru_cache(maxsize=None)
+def _ouvrantes(exclus: frozenset[str]) -> re.Pattern[str]:
+    noms = "|".join(sorted(map(re.escape, exclus)))
+    return re.compile(rf"<({noms}){_FIN_DE_NOM}[^>]*>", re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def _meme_nom(nom: str) -> re.Pattern[str]:
+    return re.compile(rf"<(/?){re.escape(nom)}{_FIN_DE_NOM}[^>]*>", re.IGNORECASE)
+
+
+@lru_cache(maxsize=None)
+def _passages(signes: str | None) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """(passage de texte qui suit une balise et contient l'un des signes, un des signes seul).
+
+    Le motif commence par le littéral « > » (le moteur saute d'une balise à l'autre au lieu
+    d'essayer chaque caractère) et avance sans retour en arrière (quantificateur possessif « *+ »)
+    jusqu'au premier signe.
+    """
+    if signes is None:  # tout passage qui n'est pas fait que d'espaces
+        return re.compile(r">(\s*+[^\s<][^<]*)"), re.compile(r"[^\s<]")
+    return re.compile(rf">([^<{signes}]*+[{signes}][^<]*)"), re.compile(rf"[{signes}]")
+
+
+def _fin_element(html: str, nom: str, apres_ouvrante: int, limite: int) -> int:
+    """Position juste après la balise fermante qui répond à l'ouvrante (imbrication comptée)."""
+    profondeur = 1
+    for m in _meme_nom(nom).finditer(html, apres_ouvrante, limite):
+        if m.group(1):
+            profondeur -= 1
+            if profondeur == 0:
+                return m.end()
+        elif not m.group(0).endswith("/>"):
+            profondeur += 1
+    return limite
+
+
+def _zones_exclues(html: str, exclus: frozenset[str], debut: int, fin: int) -> Iterator[tuple[int, int]]:
+    """Commentaires et éléments exclus entre debut et fin, dans l'ordre, sans chevauchement."""
+    ouvrantes = _ouvrantes(exclus) if exclus else None
+    position = debut
+    commentaire = _COMMENTAIRE.search(html, position, fin)
+    while position < fin:
+        # Chaque recherche reprend où la précédente s'est arrêtée (jamais deux fois le même texte).
+        if commentaire and commentaire.start() < position:
+            commentaire = _COMMENTAIRE.search(html, position, fin)
+        element = ouvrantes.search(html, position, fin) if ouvrantes else None
+        if element and (not commentaire or element.start() < commentaire.start()):
+            nom = element.group(1).lower()
+            if nom in _VIDES or element.group(0).endswith("/>"):
+                position = element.end()
+                continue
+            zone = (element.start(), _fin_element(html, nom, element.end(), fin))
+        elif commentaire:
+            zone = commentaire.span()
+        else:
+            return
+        yield zone
+        position = zone[1]
+
+
+def _zones_de_langue(html: str, langue: str) -> list[tuple[int, int]]:
+    """Intervalles dont l'élément déclaré (lang) le plus proche est dans `langue`."""
+    # Chaque élément porteur de lang : (début du contenu, fin, dans la langue ?).
+    elements = []
+    for m in _BALISE_LANG.finditer(html):
+        nom = m.group(1).lower()
+        if nom in _VIDES or m.group(0).endswith("/>"):
+            continue
+        elements.append((m.end(), _fin_element(html, nom, m.end(), len(html)),
+                         m.group(2).lower().startswith(langue)))
+    # Les éléments sont bien imbriqués : on découpe le document en segments, chacun pris par
+    # l'élément le plus intérieur qui le contient.
+    zones: list[tuple[int, int]] = []
+    pile: list[tuple[int, bool]] = []  # (fin, dans la langue ?)
+    position = 0
+
+    def jusqua(limite: int) -> None:
+        nonlocal position
+        while pile and pile[-1][0] <= limite:
+            fin, dedans = pile.pop()
+            if dedans and fin > position:
+                zones.append((position, fin))
+            position = max(position, fin)
+        if pile and pile[-1][1] and limite > position:
+            zones.append((position, limite))
+        position = max(position, limite)
+
+    for debut, fin, dedans in elements:
+        jusqua(debut)
+        pile.append((fin, dedans))
+    jusqua(len(html))
+    return zones
 
 
 def transformer_texte(html: str, fonction: Callable[[str], str], exclus: frozenset[str],
-                      seulement_langue: str | None = None) -> str:
-    """Applique `fonction` à chaque nœud de texte qui n'est dans aucun élément exclu.
+                      seulement_langue: str | None = None, signes: str | None = None) -> str:
+    """Applique `fonction` à chaque passage de texte qui n'est dans aucun élément exclu.
 
-    Avec `seulement_langue` (« fr »), seuls les nœuds situés dans un élément déclaré dans cette
-    langue (attribut lang="fr…", le plus proche l'emporte) sont retouchés.
+    - `exclus` : noms d'éléments dont le texte reste intact (avec tout ce qu'ils contiennent) ;
+      les commentaires HTML le sont toujours.
+    - `seulement_langue` (« fr ») : seuls les passages dont l'élément déclaré le plus proche
+      (attribut lang) est dans cette langue sont retouchés.
+    - `signes` : contenu d'une classe de caractères d'expression régulière (« ;:!?\\d ») ; seuls
+      les passages qui contiennent l'un de ces signes sont passés à `fonction` (par défaut : tout
+      passage qui n'est pas fait que d'espaces).
     """
-    morceaux = _BALISE.split(html)
-    profondeur = 0
-    langues: list[tuple[str, int, str]] = []  # (élément, niveau d'imbrication de ce nom, langue)
-    niveaux: dict[str, int] = {}
-    for i, morceau in enumerate(morceaux):
-        if i % 2 == 1:
-            balise = _NOM_DE_BALISE.match(morceau)
-            if not balise:
-                continue  # commentaire, doctype
-            nom, fermante = balise.group(2).lower(), bool(balise.group(1))
-            if nom in _VIDES or morceau.endswith("/>"):
-                continue
-            if nom in exclus:
-                profondeur = max(profondeur + (-1 if fermante else 1), 0)
-            if seulement_langue is None:
-                continue
-            if fermante:
-                niveaux[nom] = niveaux.get(nom, 0) - 1
-                if langues and langues[-1][0] == nom and langues[-1][1] == niveaux[nom]:
-                    langues.pop()
-            else:
-                if lang := _LANG.search(morceau):
-                    langues.append((nom, niveaux.get(nom, 0), lang.group(1).lower()))
-                niveaux[nom] = niveaux.get(nom, 0) + 1
-        elif profondeur == 0 and morceau.strip():
-            if seulement_langue is None or (langues and langues[-1][2].startswith(seulement_langue)):
-                morceaux[i] = fonction(morceau)
+    apres_balise, declenche = _passages(signes)
+    zones = _zones_de_langue(html, seulement_langue) if seulement_langue else [(0, len(html))]
+    morceaux: list[str] = []
+    position = 0
+
+    def traiter(debut: int, fin: int) -> None:
+        segment = html[debut:fin]
+        if segment and segment[0] != "<":  # la zone commence au milieu d'un texte
+            coupure = segment.find("<") % (len(segment) + 1)
+            tete = segment[:coupure]
+            morceaux.append(fonction(tete) if declenche.search(tete) else tete)
+            segment = segment[coupure:]
+        morceaux.append(apres_balise.sub(lambda m: ">" + fonction(m.group(1)), segment))
+
+    for debut, fin in zones:
+        morceaux.append(html[position:debut])
+        position = debut
+        for zone_debut, zone_fin in _zones_exclues(html, exclus, debut, fin):
+            traiter(position, zone_debut)
+            morceaux.append(html[zone_debut:zone_fin])
+            position = zone_fin
+        traiter(position, fin)
+        position = fin
+    morceaux.append(html[position:])
     return "".join(morceaux)

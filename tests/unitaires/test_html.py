@@ -37,3 +37,38 @@ def test_espaces_seuls_non_transmis():
     vus = []
     transformer_texte("<p>\n  </p><p>a</p>", lambda t: vus.append(t) or t, frozenset())
     assert vus == ["a"]
+
+
+def test_nom_de_balise_exact():
+    """« <codex> » ou « <a-propos> » ne sont pas « <code> » ni « <a> »."""
+    assert majuscules("<codex>a</codex><a-propos>b</a-propos><code>c</code>") == \
+        "<codex>A</codex><a-propos>B</a-propos><code>c</code>"
+
+
+def test_imbrication_du_meme_element_exclu():
+    exclus = frozenset({"span"})
+    assert transformer_texte("<span>a<span>b</span>c</span>d", str.upper, exclus) == \
+        "<span>a<span>b</span>c</span>D"
+
+
+def test_langue_la_plus_proche_l_emporte():
+    html = ('<html lang="en"><p>why</p><div lang="fr-FR">à <em>côté</em>'
+            '<blockquote lang="en">quote <span lang="fr">cité</span></blockquote> après</div>'
+            '<a hreflang="fr">lien</a></html>')
+    assert transformer_texte(html, str.upper, frozenset(), seulement_langue="fr") == \
+        ('<html lang="en"><p>why</p><div lang="fr-FR">À <em>CÔTÉ</em>'
+         '<blockquote lang="en">quote <span lang="fr">CITÉ</span></blockquote> APRÈS</div>'
+         '<a hreflang="fr">lien</a></html>')
+
+
+def test_langue_et_zones_exclues_ensemble():
+    html = '<div lang="fr">« a » <code>« b »</code> « c »</div><p>« d »</p>'
+    assert transformer_texte(html, str.upper, frozenset({"code"}), seulement_langue="fr") == \
+        '<div lang="fr">« A » <code>« b »</code> « C »</div><p>« d »</p>'
+
+
+def test_declencheur_seuls_les_passages_concernes():
+    vus = []
+    transformer_texte("<p>aucun</p><p>l'article 12</p><p>élision : oui</p>",
+                      lambda t: vus.append(t) or t, frozenset(), signes=r":\d")
+    assert vus == ["l'article 12", "élision : oui"]
