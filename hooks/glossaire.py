@@ -19,7 +19,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from kb.citations import sans_accents
-from kb.diagnostics import Probleme, chemin_lisible, signaler
+from kb.diagnostics import Probleme, chemin_lisible, generation, signaler
 from kb.entete import EnteteIllisible, lire_yaml
 from kb.projet import projet, registre
 from kb.registre import Registre
@@ -48,8 +48,17 @@ _termes: list[Terme] = []
 # ---------------------------------------------------------------- Hooks
 
 
+_charge: dict[int, tuple[list[Terme], list[Probleme]]] = {}
+
+
 def on_pre_build(config: MkDocsConfig) -> None:
-    termes, problemes = charger(projet(config).donnees / "glossaire.yml", registre(config), projet(config).racine)
+    # Un chargement par build complet : le build anglais de mkdocs-static-i18n (même fichier,
+    # même registre) réutilise celui du build français.
+    if generation() not in _charge:
+        _charge.clear()
+        _charge[generation()] = charger(projet(config).donnees / "glossaire.yml", registre(config),
+                                        projet(config).racine)
+    termes, problemes = _charge[generation()]
     for probleme in problemes:
         signaler(probleme)
     _termes[:] = termes

@@ -486,6 +486,13 @@ def _langues(config: MkDocsConfig) -> tuple[str, list[str]]:
     return toutes[0], toutes[1:]
 
 
+@lru_cache(maxsize=8)
+def _groupes_du_fichier(chemin: str, _modifie_le: int) -> list[Groupe]:
+    """Synonym groups of one glossary file, read once per version of the file (libyaml)."""
+    chargeur = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return groupes_glossaire(yaml.load(Path(chemin).read_text(encoding="utf-8"), Loader=chargeur) or [])
+
+
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     data = projet(config).donnees
     groupes: dict[str, list[Groupe]] = {}
@@ -493,7 +500,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     for langue in [defaut, *autres]:
         f = data / ("glossaire.yml" if langue == defaut else f"glossaire.{langue}.yml")
         if f.is_file():
-            groupes[langue] = groupes_glossaire(yaml.safe_load(f.read_text(encoding="utf-8")) or [])
+            groupes[langue] = _groupes_du_fichier(str(f), f.stat().st_mtime_ns)
     _ETAT["groupes"] = groupes
     search = config.plugins.get("material/search") or config.plugins.get("search")
     if search is not None and "trimmer" in (search.config.get("pipeline") or []):

@@ -112,7 +112,9 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
             position = citation.fin
         return "".join(morceaux) + texte[position:]
 
-    html = transformer_texte(html, lier, _EXCLUS)
+    # Toute citation contient un chiffre (numéro d'article ou de texte, date) : les autres
+    # passages de texte ne sont même pas examinés.
+    html = transformer_texte(html, lier, _EXCLUS, signes=r"\d")
     if inconnues and not repli:
         for probleme in problemes_de_citation(inconnues, page, config):
             signaler(probleme)
