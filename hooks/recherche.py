@@ -16,7 +16,8 @@ What it does, after the build (``on_post_build``), on Material's ``search_index.
 The browser side (``overrides/assets/javascripts/recherche.js``) rewrites the query the same
 way (see :func:`termes_requete`), and points non-default-language pages at their own index.
 
-Only documented MkDocs events are used (``on_config``, ``on_page_context``, ``on_post_build``);
+Only documented MkDocs events are used (``on_config``, ``on_page_markdown``, ``on_page_context``,
+``on_post_build``);
 no network access. All text processing lives in pure functions that tests import directly.
 """
 
@@ -36,7 +37,7 @@ import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
-from kb.projet import langues, projet
+from kb.projet import est_un_repli, langues, projet
 from kb.projet import registre as registre_du_projet
 from kb.registre import Registre
 
@@ -506,6 +507,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if search is not None and "trimmer" in (search.config.get("pipeline") or []):
         log.warning("recherche: 'trimmer' in search.pipeline breaks numeric queries; the hook removes it")
     return config
+
+
+def on_page_markdown(markdown: str, page: Any, config: MkDocsConfig, files: Any) -> str | None:
+    # A French page copied under /en/ (fallback) is indexed by Material for nothing: the /en/
+    # index takes the French original instead (see indexes_par_langue). Material's documented
+    # front-matter switch ``search: exclude: true`` spares that work.
+    if est_un_repli(page, config):
+        page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
+    return None
 
 
 @event_priority(-50)  # after mkdocs-static-i18n (50), which sets i18n_* context variables

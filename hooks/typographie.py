@@ -9,6 +9,11 @@ la typographie française les demande, pour qu'aucune ligne ne commence par « :
 Le code, les attributs HTML et le texte dans une autre langue ne sont jamais modifiés. Dans le
 build français, toute la page passe (contenu et textes des gabarits) ; dans une autre langue, seul
 le contenu d'une page française non traduite.
+
+Les menus (éléments <nav> : menu principal, table des matières, pied de page précédent/suivant,
+en-tête) répètent sur chaque page les titres de toutes les autres ; plutôt que de les corriger
+des milliers de fois, on corrige une fois chaque titre à sa source (titre de la page, entrées de
+sa table des matières, titres des sections du menu), et la passe sur la page saute les <nav>.
 """
 
 from __future__ import annotations
@@ -16,7 +21,10 @@ from __future__ import annotations
 import re
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink
 
 from kb.html import transformer_texte
 
@@ -25,6 +33,7 @@ ESPACE_FINE_INSECABLE = "\u202f"
 _ESPACES = "[ \t\n\u00a0\u202f]"
 # Éléments dont le texte ne doit jamais être retouché.
 _INTOUCHABLES = frozenset({"code", "pre", "script", "style", "kbd", "samp", "textarea", "svg", "math"})
+_INTOUCHABLES_ET_MENUS = _INTOUCHABLES | {"nav"}
 _UNITES = r"(?:€|%|ans?|mois|jours?|heures?|semaines?|exercices?|euros?|salariés?|CAE|entrepreneur\w*)"
 
 # Toutes les règles en un seul motif (une alternative nommée par règle) : une seule passe par
@@ -55,6 +64,43 @@ def _remplacer(m: re.Match[str]) -> str:
     return _REMPLACEMENTS[m.lastgroup](m)  # type: ignore[index]
 
 
+def _en_francais(langue: str | None) -> bool:
+    return bool(langue) and langue.startswith("fr")
+
+
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation | None:
+    # Titres des sections du menu (« Textes et articles »…) : ceux du build français.
+    if _en_francais(config.theme["language"]):
+        for element in _elements(nav.items):
+            if not element.is_page and element.title:
+                element.title = corriger_texte(element.title)
+    return None
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+    # Titre et table des matières d'une page écrite en français (y compris recopiée sous /en/) :
+    # tous les menus qui les reprennent sont rendus après que chaque page a passé cette étape.
+    if _en_francais(getattr(page.file, "locale", None) or config.theme["language"]):
+        if page.title:
+            page.title = corriger_texte(page.title)
+        if isinstance(page.meta.get("title"), str):  # Material le préfère à page.title (en-tête, <title>)
+            page.meta["title"] = corriger_texte(page.meta["title"])
+        _corriger_toc(page.toc.items if page.toc else [])
+    return None
+
+
+def _elements(items):  # type: ignore[no-untyped-def]
+    for element in items:
+        yield element
+        yield from _elements(getattr(element, "children", None) or [])
+
+
+def _corriger_toc(entrees: list[AnchorLink]) -> None:
+    for entree in entrees:
+        entree.title = corriger_texte(entree.title)
+        _corriger_toc(entree.children)
+
+
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str | None:
     # Build français : toute la page (contenu, menu, métadonnées écrites par les gabarits).
     # Autre langue : seulement les passages déclarés en français (pages non traduites, titres).
@@ -74,9 +120,13 @@ def corriger_texte(texte: str) -> str:
     return _corriger_passage(texte) if _DECLENCHEUR.search(texte) else texte
 
 
-def corriger_html(html: str, seulement_langue: str | None = None) -> str:
-    """Applique les règles aux seuls nœuds de texte, hors code et hors attributs."""
-    return transformer_texte(html, _corriger_passage, _INTOUCHABLES, seulement_langue, _SIGNES)
+def corriger_html(html: str, seulement_langue: str | None = None, *, menus: bool = False) -> str:
+    """Applique les règles aux seuls nœuds de texte, hors code et hors attributs.
+
+    Les <nav> sont sautés (leurs titres sont corrigés à la source), sauf avec `menus=True`.
+    """
+    exclus = _INTOUCHABLES if menus else _INTOUCHABLES_ET_MENUS
+    return transformer_texte(html, _corriger_passage, exclus, seulement_langue, _SIGNES)
 
 
 def _corriger_passage(texte: str) -> str:

@@ -108,18 +108,32 @@ def test_le_selecteur_de_langue_mene_a_la_meme_page(pages, langue_cible, site_co
         assert fichier.is_file(), f"{page} : {cible} n'existe pas"
 
 
-def test_alternates_hreflang_dans_l_entete(pages):
+def test_pas_d_alternates_hreflang_dans_l_entete(pages):
+    """Les versions linguistiques sont déclarées dans sitemap.xml, pas dans <head>.
+
+    Le script de Material télécharge « sitemap.xml » à côté de chaque link[rel=alternate] de la
+    page : avec les liens relatifs de mkdocs-static-i18n, une page profonde demandait
+    <page>/sitemap.xml (404 et erreur en console), et Lighthouse refuse ces href relatifs
+    (audit hreflang). overrides/main.html (bloc site_meta) ne les écrit donc plus ; le sélecteur
+    de langue (test ci-dessus) mène toujours à la même page dans l'autre langue.
+    """
+    fautives = []
     for page in pages:
-        alternates = {l.attrs.get("hreflang"): urljoin(SITE_URL + page.url, l.attrs["href"])
-                      for l in page.dom.tous("link", rel="alternate") if l.attrs.get("hreflang")}
-        assert alternates.get("fr") == SITE_URL + page.url_francaise, page
-        assert alternates.get("en") == SITE_URL + "en/" + page.url_francaise, page
+        tete = page.dom.premier("head")
+        assert tete is not None, page
+        liens = tete.tous("link", filtre=lambda n: "alternate" in (n.attrs.get("rel") or "").split()
+                          and "hreflang" in n.attrs)
+        if liens:
+            fautives.append(f"{page} : {[l.attrs.get('href') for l in liens]}")
+    assert not fautives, f"<link rel=\"alternate\" hreflang> revenus dans l'en-tête : {fautives}"
 
 
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
 
 
-def test_sitemap_avec_alternates_hreflang(site_construit, pages_fr):
+def test_sitemap_avec_alternates_hreflang(site_construit, pages):
+    """Chaque page, française ET anglaise, figure dans sitemap.xml avec ses deux versions
+    (elle-même comprise, comme Google le demande) ; toutes les adresses sont absolues et existent."""
     arbre = ET.parse(site_construit / "sitemap.xml")
     entrees = {}
     for url in arbre.getroot().findall("s:url", NS):
@@ -127,8 +141,14 @@ def test_sitemap_avec_alternates_hreflang(site_construit, pages_fr):
         entrees[loc] = {l.get("hreflang"): l.get("href") for l in url.findall("x:link", NS)
                         if l.get("rel") == "alternate"}
     assert entrees, "sitemap.xml vide"
-    for page in pages_fr:
+    for page in pages:
         loc = SITE_URL + page.url
         assert loc in entrees, f"{page} absente de sitemap.xml"
-        assert entrees[loc] == {"fr": loc, "en": SITE_URL + "en/" + page.url}, page
-    assert all(loc.startswith(SITE_URL) for loc in entrees)
+        attendu = {"fr": SITE_URL + page.url_francaise, "en": SITE_URL + "en/" + page.url_francaise}
+        assert entrees[loc] == attendu, f"{page} : alternates {entrees[loc]}, attendu {attendu}"
+    chemin_site = urlsplit(SITE_URL).path
+    for loc, alternates in entrees.items():
+        for adresse in [loc, *alternates.values()]:
+            assert adresse.startswith(SITE_URL), f"adresse hors du site dans sitemap.xml : {adresse}"
+            fichier = site_construit / urlsplit(adresse).path[len(chemin_site):] / "index.html"
+            assert fichier.is_file(), f"sitemap.xml annonce {adresse}, qui n'existe pas"

@@ -40,3 +40,25 @@ def test_la_typographie_est_bien_appliquee_a_l_accueil(pages):
     accueil = next(p for p in pages if p.url == "")
     texte = accueil.dom.premier("div", classe="kb-contenu").texte(EXCLUS)
     assert "\u00a0:" in texte and "\u202f?" in texte
+
+
+def test_menus_en_tete_et_titre_de_l_onglet_des_pages_francaises(pages_fr):
+    """Les <nav> (menu, table des matières, en-tête, précédent/suivant) ne passent pas par la
+    correction de la page : leurs titres sont corrigés à la source. Le lecteur doit y voir la
+    même typographie que dans le contenu, et dans le titre de l'onglet."""
+    fautes = []
+    for page in pages_fr:
+        zones = page.dom.tous("nav") + page.dom.tous("title")
+        for zone in zones:
+            texte = zone.texte(EXCLUS)
+            for m in _FAUTE.finditer(texte):
+                extrait = re.sub(r"\s+", " ", texte[max(0, m.start() - 35):m.end() + 15])
+                fautes.append(f"{page} <{zone.tag} class={zone.attrs.get('class')}> : …{extrait}…")
+    assert not fautes, f"{len(fautes)} espace(s) sécable(s) mal placée(s) :\n" + "\n".join(fautes[:40])
+
+
+def test_les_menus_montrent_des_titres_corriges(pages_fr):
+    """Le menu reprend le titre « Quoi de neuf ? » avec son espace fine (pas seulement la page)."""
+    accueil = next(p for p in pages_fr if p.url == "")
+    menu = accueil.dom.premier("nav", classe="md-nav--primary").texte(EXCLUS)
+    assert "Quoi de neuf\u202f?" in menu

@@ -132,3 +132,57 @@ def test_build_francais_toute_la_page_autre_langue_seulement_le_francais():
     anglais = on_post_page(html, _page("fr"), SimpleNamespace(theme={"language": "en"}))
     assert "Why ? Because : « quoted »" in anglais  # texte anglais intact
     assert "Quoi de neuf\u202f? 12\u202f000 fois\u202f; art.\u00a05" in anglais
+
+
+# ---------------------------------------------------------------- Menus : titres corrigés à la source
+
+from mkdocs.structure.nav import Section  # noqa: E402
+from mkdocs.structure.toc import AnchorLink  # noqa: E402
+
+from typographie import on_nav, on_page_content  # noqa: E402
+
+
+def test_les_menus_sont_sautes_par_la_passe_sur_la_page():
+    html = '<nav class="md-nav"><nav><a>Quoi de neuf ?</a></nav> Menu :</nav><p>Quoi ?</p>'
+    assert corriger_html(html) == f'<nav class="md-nav"><nav><a>Quoi de neuf ?</a></nav> Menu :</nav><p>Quoi{FINE}?</p>'
+    assert corriger_html(html, menus=True) == \
+        f'<nav class="md-nav"><nav><a>Quoi de neuf{FINE}?</a></nav> Menu{NBSP}:</nav><p>Quoi{FINE}?</p>'
+
+
+def _page_source(locale, titre="Une CAE, c'est quoi ?"):
+    toc = SimpleNamespace(items=[AnchorLink("Le CESA : définition", "cesa", 2)])
+    toc.items[0].children = [AnchorLink("« Entrepreneur salarié »", "es", 3)]
+    page = SimpleNamespace(file=SimpleNamespace(locale=locale), title=titre, meta={"title": titre}, toc=toc)
+    return page
+
+
+def test_titre_et_table_des_matieres_d_une_page_francaise():
+    page = _page_source("fr")
+    on_page_content("<p></p>", page, SimpleNamespace(theme={"language": "fr"}), None)
+    assert page.title == page.meta["title"] == f"Une CAE, c'est quoi{FINE}?"
+    assert page.toc.items[0].title == f"Le CESA{NBSP}: définition"
+    assert page.toc.items[0].children[0].title == f"«{NBSP}Entrepreneur salarié{NBSP}»"
+
+
+def test_page_francaise_recopiee_sous_en_corrigee_page_anglaise_intacte():
+    anglais = SimpleNamespace(theme={"language": "en"})
+    repli = _page_source("fr")
+    on_page_content("", repli, anglais, None)
+    assert repli.title.endswith(f"quoi{FINE}?")
+    traduite = _page_source("en", "What is a CAE?  Really ?")
+    on_page_content("", traduite, anglais, None)
+    assert traduite.title == "What is a CAE?  Really ?"
+    assert traduite.toc.items[0].title == "Le CESA : définition"
+
+
+def test_titres_des_sections_du_menu_en_francais_seulement():
+    def nav():
+        section = Section("Textes : articles", [Section("Loi n° 2014-856", [])])
+        return SimpleNamespace(items=[section])
+    francais = nav()
+    on_nav(francais, SimpleNamespace(theme={"language": "fr"}), None)
+    assert francais.items[0].title == f"Textes{NBSP}: articles"
+    assert francais.items[0].children[0].title == f"Loi n°{NBSP}2014-856"
+    anglais = nav()
+    on_nav(anglais, SimpleNamespace(theme={"language": "en"}), None)
+    assert anglais.items[0].title == "Textes : articles"
