@@ -15,7 +15,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
 from kb.diagnostics import Probleme, chemin_lisible, signaler
-from kb.projet import langue_par_defaut, langues, projet
+from kb.projet import langue_par_defaut, langues_declarees, projet
 
 # Forme d'un suffixe de langue : en, pt-BR, zh_Hant…
 _SUFFIXE = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z]{2,4})?$")
@@ -27,7 +27,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files | None:
     if config.theme["language"] != defaut:
         return None
     racine = projet(config).racine
-    for probleme in verifier_suffixes(Path(config.docs_dir), langues(config), defaut, racine):
+    for probleme in verifier_suffixes(Path(config.docs_dir), langues_declarees(config), defaut, racine):
         signaler(probleme)
     return None
 

@@ -45,14 +45,15 @@ def environnement_mkdocs() -> dict[str, str]:
     env = dict(os.environ)
     env.update({"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true",
                 "PYTHONDONTWRITEBYTECODE": "1", "NO_COLOR": "1"})
+    env.pop("KB_LANGUE", None)  # les tests construisent toujours toutes les langues
     return env
 
 
-def mkdocs_build(dossier_config: Path, destination: Path) -> tuple[int, str]:
+def mkdocs_build(dossier_config: Path, destination: Path, **variables: str) -> tuple[int, str]:
     """`mkdocs build --strict -d destination` dans dossier_config ; code de retour et journal."""
     fini = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(destination)],
-        cwd=dossier_config, env=environnement_mkdocs(), stdout=subprocess.PIPE,
+        cwd=dossier_config, env={**environnement_mkdocs(), **variables}, stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT, text=True, encoding="utf-8", timeout=600, check=False)
     return fini.returncode, fini.stdout
 

@@ -84,6 +84,15 @@ def langues(config: MkDocsConfig) -> list[str]:
     return [langue.locale for langue in sorted(construites, key=lambda langue: not langue.default)]
 
 
+def langues_declarees(config: MkDocsConfig) -> list[str]:
+    """Toutes les langues du bloc i18n, construites ou non (`build_only_locale` pour un aperçu
+    rapide n'en construit qu'une : une traduction reste valide même si sa langue n'est pas construite)."""
+    i18n = config.plugins.get("i18n")
+    if i18n is None:
+        return [config.theme["language"]]
+    return [langue.locale for langue in i18n.config.languages]
+
+
 def langue_par_defaut(config: MkDocsConfig) -> str:
     return langues(config)[0]
 
