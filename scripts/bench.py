@@ -221,6 +221,14 @@ def section_echelle(travail: Path, tailles: list[int], runs_par_taille: dict[int
                 sans.append(construction.construire(projet / "mkdocs.sans-git.yml", travail / f"site-{n}-sans-git",
                                                     strict=strict, etiquette=f"{n} sans git"))
                 journal(f"   {n} pages sans git, run {i + 1}/{runs} : {sans[-1].reel_s:.1f} s")
+        une_langue = None
+        if n == max(tailles):
+            # Ce que fait l'aperçu `KB_LANGUE=fr make serve` : le français seul, une fois par page
+            # (comparable à la référence « Material d'origine », qui n'a qu'une langue).
+            une_langue = construction.construire(projet / "mkdocs.yml", travail / f"site-{n}-fr", strict=strict,
+                                                 etiquette=f"{n} français seul", variables={"KB_LANGUE": "fr"})
+            journal(f"   {n} pages, français seul : {une_langue.reel_s:.1f} s (CPU {une_langue.cpu_s:.1f} s), "
+                    f"code {une_langue.code}")
         if avec[-1].code != 0:
             (BRUT / f"build-{n}.log").write_text(avec[-1].journal, encoding="utf-8")
         octets, fichiers = construction.taille_du_site(site)
@@ -243,12 +251,16 @@ def section_echelle(travail: Path, tailles: list[int], runs_par_taille: dict[int
             "groupes_cpu": {k: mediane([regrouper_cpu(b.detail)[k] for b in avec]) for k in regrouper_cpu(avec[-1].detail)},
             "build_cpu": [b.detail.get("duree_build_cpu_s") for b in avec],
             "hooks": re.findall(r"(?m)^\s+- (hooks/\S+)", texte),
+            "une_langue": None if une_langue is None else {
+                "reel": une_langue.reel_s, "cpu": une_langue.cpu_s, "code": une_langue.code,
+                "pages_rendues": une_langue.detail.get("pages_rendues")},
             "site_octets": octets, "site_fichiers": fichiers,
             "index_octets": index.stat().st_size if index.is_file() else None,
         })
         shutil.rmtree(projet, ignore_errors=True)
         shutil.rmtree(site, ignore_errors=True)
         shutil.rmtree(travail / f"site-{n}-sans-git", ignore_errors=True)
+        shutil.rmtree(travail / f"site-{n}-fr", ignore_errors=True)
     return {"tailles": resultats}
 
 
@@ -437,6 +449,14 @@ def ecrire_rapport(r: dict, sortie: Path) -> str:
                   "commence) : " + " ; ".join(f"{t['n']} pages : {', '.join(h.split('/')[-1] for h in t.get('hooks', []))}"
                                               for t in T) + ".", ""]
         cibles.append([f"Build de {grand['n']} pages (fr + en, strict)", s(grand_reel), f"< {CIBLES['secondes_2000']:.0f} s", verdict(ok_temps)])
+        seul = grand.get("une_langue")
+        if seul:
+            S += [f"Le même projet de {grand['n']} pages construit **en français seul** (`KB_LANGUE=fr`, l'aperçu rapide des "
+                  f"contributeurs ; chaque page rendue une fois, comme dans la référence « Material d'origine » qui n'a "
+                  f"qu'une langue) : **{s(seul['reel'])}** (CPU {s(seul['cpu'])}), {seul['pages_rendues']} pages rendues, "
+                  f"code {seul['code']}.", ""]
+            cibles.append([f"Build de {grand['n']} pages, français seul (aperçu `KB_LANGUE=fr`)", s(seul["reel"]),
+                           "information", "–"])
         cibles.append([f"Linéarité (CPU par page {grand['n']} ÷ {petit['n']})", fois(lin), f"≤ {CIBLES['linearite']}×", verdict(ok_lin)])
         # git
         sg = next((t for t in T if t["sans_git_reel"]), None)

@@ -23,6 +23,7 @@ def environnement() -> dict[str, str]:
     env = dict(os.environ)
     env.update({"NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true",
                 "PYTHONDONTWRITEBYTECODE": "1", "NO_COLOR": "1", "PYTHONHASHSEED": "0"})
+    env.pop("KB_LANGUE", None)  # toutes les langues, sauf demande explicite (variables=)
     return env
 
 
@@ -44,7 +45,7 @@ class Build:
 
 
 def construire(config: Path, site_dir: Path, *, strict: bool = True, etiquette: str = "",
-               python: str = sys.executable) -> Build:
+               python: str = sys.executable, variables: dict[str, str] | None = None) -> Build:
     """Lance scripts/bench/mesure_build.py dans un processus neuf ; mesure wall-clock et CPU (wait4)."""
     with tempfile.NamedTemporaryFile(prefix="mesure-", suffix=".json", delete=False) as f:
         sortie_json = Path(f.name)
@@ -52,7 +53,7 @@ def construire(config: Path, site_dir: Path, *, strict: bool = True, etiquette: 
                 "--strict" if strict else "--no-strict", "--json", str(sortie_json)]
     journal_f = tempfile.TemporaryFile(mode="w+", encoding="utf-8")
     debut = time.perf_counter()
-    processus = subprocess.Popen(commande, cwd=config.parent, env=environnement(),
+    processus = subprocess.Popen(commande, cwd=config.parent, env={**environnement(), **(variables or {})},
                                  stdout=journal_f, stderr=subprocess.STDOUT)
     _, statut, usage = os.wait4(processus.pid, 0)
     reel = time.perf_counter() - debut
