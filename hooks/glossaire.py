@@ -67,9 +67,12 @@ def on_pre_build(config: MkDocsConfig) -> None:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
     if MARQUE in markdown:
         markdown = markdown.replace(MARQUE, rendre_glossaire(_termes))
+    # Sigles au survol (<abbr>) sur les pages écrites en français seulement : l'extension abbr
+    # reçoit le glossaire par son option « glossary ». MkDocs crée l'objet Markdown de la page
+    # juste après cet événement, à partir de config.mdx_configs. Même HTML qu'en ajoutant les
+    # définitions « *[CAE]: … » à la fin de chaque page, sans les faire analyser à chaque page.
     langue = getattr(page.file, "locale", None) or config.theme["language"]
-    if langue.startswith("fr"):
-        markdown += "\n\n" + abreviations(_termes)
+    config.mdx_configs["abbr"] = {"glossary": abreviations(_termes) if langue.startswith("fr") else {}}
     return markdown
 
 
@@ -174,11 +177,10 @@ def _reference(ref: str) -> str:
     return f"article {'1er' if numero == '1' else numero} {nom} n° {num}"
 
 
-def abreviations(termes: list[Terme]) -> str:
-    """Définitions `*[CAE]: …` de l'extension abbr, ajoutées à la fin de chaque page."""
-    lignes = []
+def abreviations(termes: list[Terme]) -> dict[str, str]:
+    """Sigle -> texte au survol (option « glossary » de l'extension abbr)."""
+    sigles = {}
     for t in termes:
         if t.abreviation:
-            sens = t.terme + " : " + t.definition.split(". ")[0].rstrip(".") + "."
-            lignes.append(f"*[{t.abreviation}]: {sens}")
-    return "\n".join(lignes)
+            sigles[t.abreviation] = t.terme + " : " + t.definition.split(". ")[0].rstrip(".") + "."
+    return sigles

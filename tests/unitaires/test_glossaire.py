@@ -107,4 +107,4 @@ def test_rendu_par_lettre_et_sigles():
     assert "### Coopérative d'activité et d'emploi (CAE) { #cooperative-d-activite-et-d-emploi }" in rendu
     assert "*Textes :* article 26-41 de la loi n° 47-1775." in rendu
     assert "*Voir aussi :* [associé](#associe)." in rendu
-    assert abreviations(termes) == "*[CAE]: coopérative d'activité et d'emploi : Coopérative qui accompagne."
+    assert abreviations(termes) == {"CAE": "coopérative d'activité et d'emploi : Coopérative qui accompagne."}
