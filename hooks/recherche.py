@@ -338,12 +338,23 @@ def synonymes_trouves(texte: str, groupes: Sequence[Groupe]) -> list[str]:
     """
     seq = sequence(texte)
     sortie: dict[str, None] = {}
-    for g in groupes:
-        if any(_sequence_forme(o).strip() and _sequence_forme(o) in seq for o in g.officiels):
-            for forme in g.formes():
-                for v in _jetons_forme(forme):
-                    sortie.setdefault(v)
+    for officielles, jetons in _recherche_des_groupes(tuple(groupes)):
+        if any(o in seq for o in officielles):
+            for v in jetons:
+                sortie.setdefault(v)
     return list(sortie)
+
+
+@lru_cache(maxsize=8)
+def _recherche_des_groupes(groupes: tuple[Groupe, ...]) -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
+    """Per group, once: the key sequences of its official forms and the tokens of all its forms."""
+    sortie = []
+    for g in groupes:
+        officielles = tuple(s for s in map(_sequence_forme, g.officiels) if s.strip())
+        jetons = tuple(dict.fromkeys(v for forme in g.formes() for v in _jetons_forme(forme)))
+        if officielles:
+            sortie.append((officielles, jetons))
+    return tuple(sortie)
 
 
 # ---------------------------------------------------------------------------

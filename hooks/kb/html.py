@@ -12,6 +12,7 @@ de texte qui contiennent l’un des `signes` demandés ; la fonction n'est appel
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 from typing import Callable, Iterator
 
@@ -85,13 +86,21 @@ def _zones_exclues(html: str, exclus: frozenset[str], debut: int, fin: int) -> I
         position = zone[1]
 
 
-def _zones_de_langue(html: str, langue: str) -> list[tuple[int, int]]:
-    """Intervalles dont l'élément déclaré (lang) le plus proche est dans `langue`."""
+def _zones_de_langue(html: str, langue: str, sautees: list[tuple[int, int]] = []) -> list[tuple[int, int]]:  # noqa: B006
+    """Intervalles dont l'élément déclaré (lang) le plus proche est dans `langue`.
+
+    Les éléments qui commencent dans une zone `sautees` (zones exclues, triées) sont ignorés :
+    leur texte ne sera pas retouché, inutile de chercher où ils finissent.
+    """
+    debuts_sautes = [debut for debut, _ in sautees]
     # Chaque élément porteur de lang : (début du contenu, fin, dans la langue ?).
     elements = []
     for m in _BALISE_LANG.finditer(html):
         nom = m.group(1).lower()
         if nom in _VIDES or m.group(0).endswith("/>"):
+            continue
+        i = bisect_right(debuts_sautes, m.start()) - 1
+        if i >= 0 and m.start() < sautees[i][1]:
             continue
         elements.append((m.end(), _fin_element(html, nom, m.end(), len(html)),
                          m.group(2).lower().startswith(langue)))
@@ -132,7 +141,10 @@ def transformer_texte(html: str, fonction: Callable[[str], str], exclus: frozens
       passage qui n'est pas fait que d'espaces).
     """
     apres_balise, declenche = _passages(signes)
-    zones = _zones_de_langue(html, seulement_langue) if seulement_langue else [(0, len(html))]
+    if seulement_langue:
+        zones = _zones_de_langue(html, seulement_langue, list(_zones_exclues(html, exclus, 0, len(html))))
+    else:
+        zones = [(0, len(html))]
     morceaux: list[str] = []
     position = 0
 

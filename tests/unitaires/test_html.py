@@ -72,3 +72,9 @@ def test_declencheur_seuls_les_passages_concernes():
     transformer_texte("<p>aucun</p><p>l'article 12</p><p>élision : oui</p>",
                       lambda t: vus.append(t) or t, frozenset(), signes=r":\d")
     assert vus == ["l'article 12", "élision : oui"]
+
+
+def test_langue_dans_une_zone_exclue_ignoree():
+    html = '<html lang="en"><nav><span lang="fr">a</span></nav><p lang="fr">b</p><p>c</p></html>'
+    assert transformer_texte(html, str.upper, frozenset({"nav"}), seulement_langue="fr") == \
+        '<html lang="en"><nav><span lang="fr">a</span></nav><p lang="fr">B</p><p>c</p></html>'
