@@ -2,12 +2,15 @@
 
 Partagé par les tests (tests/conftest.py) et le banc de mesure (scripts/bench/serveur.py) :
 sert 404.html pour une page absente et redirige un dossier sans barre finale, comme l'hébergeur.
-N'écoute que sur 127.0.0.1, sur un port libre.
+Avec `compresser=True` (banc de mesure), compresse en gzip le texte (HTML, CSS, JS, JSON, XML,
+SVG) quand le navigateur l'accepte, comme GitHub Pages : Lighthouse mesure alors ce qu'un lecteur
+reçoit vraiment. N'écoute que sur 127.0.0.1, sur un port libre.
 """
 
 from __future__ import annotations
 
 import functools
+import gzip
 import threading
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -19,6 +22,8 @@ class _ServeurStatique(SimpleHTTPRequestHandler):
     """Sert le site sous son préfixe, comme GitHub Pages (404.html pour une page absente)."""
 
     prefixe = ""
+    compresser = False
+    _TEXTE = (".html", ".css", ".js", ".json", ".xml", ".svg", ".txt")
 
     def log_message(self, *args) -> None:  # silencieux
         pass
@@ -45,8 +50,27 @@ class _ServeurStatique(SimpleHTTPRequestHandler):
         self.end_headers()
 
     def do_GET(self) -> None:
-        if self._reecrire():
+        if self._reecrire() and not self._envoyer_compresse():
             super().do_GET()
+
+    def _envoyer_compresse(self) -> bool:
+        """Réponse gzip pour un fichier texte, si demandé et accepté ; False sinon."""
+        if not self.compresser or "gzip" not in self.headers.get("Accept-Encoding", ""):
+            return False
+        local = Path(self.translate_path(self.path))
+        if local.is_dir():
+            local = local / "index.html"
+        if not local.is_file() or local.suffix not in self._TEXTE:
+            return False
+        corps = _gzip(str(local), local.stat().st_mtime_ns)
+        self.send_response(HTTPStatus.OK)
+        self.send_header("Content-Type", self.guess_type(str(local)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Vary", "Accept-Encoding")
+        self.send_header("Content-Length", str(len(corps)))
+        self.end_headers()
+        self.wfile.write(corps)
+        return True
 
     def do_HEAD(self) -> None:
         if self._reecrire():
@@ -66,9 +90,14 @@ class _ServeurStatique(SimpleHTTPRequestHandler):
             self.wfile.write(corps)
 
 
-def servir(dossier: Path, prefixe: str = ""):
+@functools.lru_cache(maxsize=512)
+def _gzip(chemin: str, _version: int) -> bytes:
+    return gzip.compress(Path(chemin).read_bytes(), compresslevel=6)
+
+
+def servir(dossier: Path, prefixe: str = "", *, compresser: bool = False):
     """Démarre un serveur http sur 127.0.0.1 (port libre) ; renvoie (serveur, url de base)."""
-    gestionnaire = type("Gestionnaire", (_ServeurStatique,), {"prefixe": prefixe})
+    gestionnaire = type("Gestionnaire", (_ServeurStatique,), {"prefixe": prefixe, "compresser": compresser})
     serveur = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(gestionnaire, directory=str(dossier)))
     serveur.daemon_threads = True
     threading.Thread(target=serveur.serve_forever, daemon=True).start()

@@ -90,6 +90,12 @@ def construire(dossier_fixture: str | Path, destination: str | Path | None = Non
     return code, journal
 
 
+@pytest.fixture(name="construire_depot", scope="session")
+def _fixture_construire_depot():
+    """`mkdocs build --strict` du dépôt vers une destination, avec des variables d'environnement."""
+    return lambda destination, **variables: mkdocs_build(RACINE, destination, **variables)
+
+
 @pytest.fixture(name="construire", scope="session")
 def _fixture_construire():
     """La fonction `construire` comme fixture (pour les tests qui ne l'importent pas)."""

@@ -1,7 +1,7 @@
 """Le site construit servi en http sur 127.0.0.1, sous le préfixe de site_url (comme GitHub Pages).
 
-Sans compression : le banc compresse lui-même chaque réponse (gzip -9) pour compter les octets
-qu'un hébergeur qui compresse enverrait.
+Avec compression gzip du texte, comme GitHub Pages (Lighthouse et la recherche mesurent ce
+qu'un lecteur reçoit) ; les tailles du rapport sont recalculées par le banc (gzip -9 du contenu).
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ class Serveur:
         self._dossier, self._prefixe = dossier, prefixe
 
     def __enter__(self) -> str:
-        self._serveur, self.url = servir(self._dossier, self._prefixe)
+        self._serveur, self.url = servir(self._dossier, self._prefixe, compresser=True)
         return self.url
 
     def __exit__(self, *exc) -> None:

@@ -146,3 +146,24 @@ def test_table_des_requetes():
             assert r.attendu.endswith("/") and not r.attendu.startswith("/")
             chemin = RACINE / "docs" / r.attendu.rstrip("/")
             assert chemin.with_suffix(".md").is_file() or (chemin / "index.md").is_file(), r
+
+
+def test_le_serveur_du_banc_compresse_le_texte_comme_l_hebergeur(tmp_path):
+    """Lighthouse doit recevoir ce que GitHub Pages envoie : du texte compressé en gzip."""
+    import gzip
+    import urllib.request
+
+    from bench.serveur import Serveur
+
+    (tmp_path / "page").mkdir()
+    (tmp_path / "page" / "index.html").write_text("<p>" + "bonjour " * 500 + "</p>", encoding="utf-8")
+    (tmp_path / "image.png").write_bytes(b"\x89PNG" + b"\0" * 100)
+    with Serveur(tmp_path, "/base") as url:
+        def lire(chemin, accepte="gzip, br"):
+            requete = urllib.request.Request(url + chemin, headers={"Accept-Encoding": accepte})
+            with urllib.request.urlopen(requete) as reponse:
+                return reponse.headers.get("Content-Encoding"), reponse.read()
+        encodage, corps = lire("/page/")
+        assert encodage == "gzip" and gzip.decompress(corps).startswith(b"<p>bonjour")
+        assert lire("/page/", accepte="identity")[0] is None
+        assert lire("/image.png")[0] is None

@@ -37,12 +37,10 @@ def test_le_site_reel_se_construit_en_mode_strict(construction_du_site):
     assert (sortie / "search" / "search_index.json").is_file()
 
 
-def test_apercu_d_une_seule_langue(tmp_path):
+def test_apercu_d_une_seule_langue(construire_depot, tmp_path):
     """`KB_LANGUE=fr make serve` (build_only_locale) : la langue demandée seule, sans erreur ;
     les traductions restent valides même si leur langue n'est pas construite."""
-    from conftest import RACINE, mkdocs_build
-
-    code, journal = mkdocs_build(RACINE, tmp_path / "site", KB_LANGUE="fr")
+    code, journal = construire_depot(tmp_path / "site", KB_LANGUE="fr")
     assert code == 0 and not problemes(journal), journal
     assert (tmp_path / "site" / "index.html").is_file()
     assert not (tmp_path / "site" / "en").exists()

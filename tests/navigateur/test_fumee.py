@@ -1,7 +1,8 @@
 """Test de fumée dans Chromium, sur le site servi en http (la recherche de Material l'exige).
 
-Accueil français et anglais, changement de langue sur une page, recherche ; captures d'écran
-dans test-results/captures/ ; aucune requête ne doit quitter 127.0.0.1.
+Accueil français et anglais, changement de langue sur une page, chargement sans sitemap.xml ni
+erreur, index de recherche chargé à l'ouverture, recherche ; captures d'écran dans
+test-results/captures/ ; aucune requête ne doit quitter 127.0.0.1.
 """
 
 from __future__ import annotations
@@ -93,6 +94,68 @@ def test_lien_vers_la_version_francaise(page: Page, url_site: str, requetes: lis
     expect(page.locator("html")).to_have_attribute("lang", "fr")
     verifier_requetes_locales(requetes)
 
+
+
+# Les pages mesurées par Lighthouse (scripts/bench.py), et une page anglaise.
+PAGES_SANS_ERREUR = ["/", "/textes/code-du-travail/l7331-2/", "/guides/faq-entrepreneurs/",
+                     "/en/textes/code-du-travail/l7331-2/"]
+
+
+@pytest.mark.parametrize("chemin", PAGES_SANS_ERREUR)
+def test_chargement_sans_sitemap_ni_erreur(page: Page, url_site: str, requetes: list[str], chemin: str):
+    """Au chargement : aucune demande de sitemap.xml, aucune réponse 4xx/5xx, aucune erreur en console.
+
+    Material télécharge « sitemap.xml » à côté de chaque <link rel="alternate"> de l'en-tête ;
+    avec les liens relatifs de mkdocs-static-i18n, une page profonde demandait <page>/sitemap.xml
+    (404 et erreur en console : Lighthouse, bonnes pratiques). overrides/main.html ne les écrit plus.
+    L'index de recherche, lui, attend la première ouverture de la recherche (recherche.js).
+    """
+    erreurs: list[str] = []
+    echecs: list[str] = []
+    page.on("console", lambda message: message.type == "error" and erreurs.append(message.text))
+    page.on("pageerror", lambda exception: erreurs.append(str(exception)))
+    page.on("response", lambda reponse: reponse.status >= 400 and echecs.append(f"{reponse.status} {reponse.url}"))
+    reponse = page.goto(url_site + chemin)
+    assert reponse is not None and reponse.status == 200
+    expect(titre(page)).to_be_visible()
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(500)  # les requêtes de Material partent après DOMContentLoaded
+    sitemaps = [u for u in requetes if urlsplit(u).path.endswith("sitemap.xml")]
+    assert not sitemaps, f"sitemap.xml demandé au chargement de {chemin} : {sitemaps}"
+    assert not echecs, f"réponses en erreur au chargement de {chemin} : {echecs}"
+    assert not erreurs, f"erreurs en console au chargement de {chemin} : {erreurs}"
+    index = [u for u in requetes if urlsplit(u).path.endswith("search_index.json")]
+    assert not index, f"index de recherche téléchargé avant l'ouverture de la recherche : {index}"
+    verifier_requetes_locales(requetes)
+
+
+def test_l_index_de_recherche_arrive_a_l_ouverture(page: Page, url_site: str, requetes: list[str]):
+    """Ouvrir la recherche au clavier télécharge l'index de la langue de la page, puis elle répond."""
+    page.goto(url_site + "/en/textes/code-du-travail/l7331-2/")
+    page.wait_for_load_state("networkidle")
+    assert not [u for u in requetes if u.endswith("search_index.json")]
+    page.locator("body").focus()
+    page.keyboard.press("/")
+    champ = page.locator("input.md-search__input")
+    expect(champ).to_be_focused()
+    champ.press_sequentially("CAE", delay=30)
+    expect(page.locator(".md-search-result__item").first).to_be_visible()
+    index = [urlsplit(u).path for u in requetes if u.endswith("search_index.json")]
+    assert index == [urlsplit(url_site).path + "/en/search/search_index.json"], index
+    verifier_requetes_locales(requetes)
+
+
+def test_changer_de_langue_sur_un_article(page: Page, url_site: str, requetes: list[str]):
+    """Sans <link rel="alternate"> dans l'en-tête, le sélecteur mène toujours à la même page."""
+    page.goto(url_site + "/textes/code-du-travail/l7331-2/")
+    choisir_langue(page, "en")
+    expect(page).to_have_url(url_site + "/en/textes/code-du-travail/l7331-2/")
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    choisir_langue(page, "fr")
+    expect(page).to_have_url(url_site + "/textes/code-du-travail/l7331-2/")
+    expect(page.locator("html")).to_have_attribute("lang", "fr")
+    assert not [u for u in requetes if urlsplit(u).path.endswith("sitemap.xml")]
+    verifier_requetes_locales(requetes)
 
 @pytest.mark.parametrize("requete", ["coopérative", "entrepreneur salarié"])
 def test_recherche(page: Page, url_site: str, requetes: list[str], requete: str):

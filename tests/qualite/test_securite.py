@@ -207,6 +207,7 @@ class _Chargeur(yaml.SafeLoader):
 
 
 _Chargeur.add_multi_constructor("tag:yaml.org,2002:python/", lambda *_: None)
+_Chargeur.add_multi_constructor("!", lambda *_: None)  # !ENV [KB_LANGUE, null]
 
 
 def test_le_build_strict_echoue_sur_un_script(construire, tmp_path: Path):

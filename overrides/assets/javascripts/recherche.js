@@ -2,7 +2,7 @@
  * recherche.js : French query normalisation for Material for MkDocs 9.8 search (prototype).
  *
  * Loaded by overrides/main.html in the "config" block, i.e. after <script id="__config">
- * and BEFORE Material's bundle. Two jobs:
+ * and BEFORE Material's bundle. Three jobs:
  *
  * 1. Per-language index: if the <script> tag carries data-index-base (pages of a non-default
  *    language), rewrite __config.base so that Material fetches
@@ -11,6 +11,7 @@
  * 2. Query transform: Material 9.8 has no __search.transform hook any more (the transform moved
  *    into the worker), so we wrap Worker.prototype.postMessage and rewrite the documented
  *    SearchQueryMessage {type: 2 (QUERY), data: "<query>"} before the worker sees it.
+ * 3. Lazy index: the index is fetched when search is first opened, not on page load (below).
  *
  * The normalisation mirrors recherche.py (normaliser / termes_requete); keep them in sync
  * (test_recherche_unit.py runs this file under node and compares both).
@@ -154,5 +155,48 @@
       }
       return envoyer.apply(this, arguments);
     };
+  }
+
+  /* 3. Load the index when search is first opened, not on every page.
+   * Material downloads search_index.json (400+ KB raw), decodes it and copies it to its worker as
+   * soon as any page is shown: main-thread work during page load (Lighthouse mobile: TBT) and
+   * bytes for a search most readers never open. So we hold back the send() of Material's own
+   * XMLHttpRequest for .../search/search_index.json until the reader shows intent: focus in the
+   * search box, opening it with the button or the keyboard ("/", "s", "f" tick #__search), or
+   * hovering/touching the box or the button. Meanwhile Material shows "Initialisation de la
+   * recherche", then runs the query already typed. A page opened from a result (?h=…, term
+   * highlighting) needs the index at once. */
+  var RE_INDEX = /\/search\/search_index\.json(?:[?#]|$)/;
+  var requetesIndex = new WeakSet();
+  var retenues = [];
+  var intention = new URLSearchParams(location.search).has("h");
+
+  function chargerIndex() {
+    if (intention) return;
+    intention = true;
+    retenues.splice(0).forEach(function (envoi) { envoi(); });
+  }
+
+  if (!intention) {
+    var ouvrirXhr = XMLHttpRequest.prototype.open;
+    var envoyerXhr = XMLHttpRequest.prototype.send;
+    XMLHttpRequest.prototype.open = function (methode, adresse) {
+      if (RE_INDEX.test(String(adresse))) requetesIndex.add(this);
+      return ouvrirXhr.apply(this, arguments);
+    };
+    XMLHttpRequest.prototype.send = function () {
+      if (intention || !requetesIndex.has(this)) return envoyerXhr.apply(this, arguments);
+      var xhr = this, args = arguments;
+      retenues.push(function () { envoyerXhr.apply(xhr, args); });
+    };
+    var surLaRecherche = function (evenement) {
+      var cible = evenement.target;
+      if (cible instanceof Element && cible.closest(".md-search, label[for='__search']")) chargerIndex();
+    };
+    document.addEventListener("focusin", surLaRecherche, true);
+    document.addEventListener("pointerover", surLaRecherche, true);
+    document.addEventListener("change", function (evenement) {
+      if (evenement.target.id === "__search" && evenement.target.checked) chargerIndex();
+    }, true);
   }
 })();
