@@ -11,6 +11,7 @@ référence inconnus.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -74,6 +75,31 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     langue = getattr(page.file, "locale", None) or config.theme["language"]
     config.mdx_configs["abbr"] = {"glossary": abreviations(_termes) if langue.startswith("fr") else {}}
     return markdown
+
+
+_SIGLE = re.compile(r'<abbr title="[^"]*">([^<]*)</abbr>')
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+    return sigles_developpes_une_fois(html)
+
+
+def sigles_developpes_une_fois(html: str) -> str:
+    """Seule la première occurrence d'un sigle garde son développement au survol (<abbr title>).
+
+    Règle d'écriture courante (développer un sigle à sa première apparition), qui évite aussi
+    qu'un lecteur d'écran relise la définition à chaque « CAE » et que Material monte une
+    infobulle par occurrence (des dizaines sur la FAQ : temps de chargement sur mobile).
+    """
+    vus: set[str] = set()
+
+    def remplacer(m: re.Match[str]) -> str:
+        if m.group(1) in vus:
+            return m.group(1)
+        vus.add(m.group(1))
+        return m.group(0)
+
+    return _SIGLE.sub(remplacer, html)
 
 
 # ---------------------------------------------------------------- Chargement

@@ -93,6 +93,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     repli = est_un_repli(page, config)
     textes_par_date = _textes_par_date(reg)
     inconnues: list[Citation] = []
+    titres_donnes: set[str] = set()
 
     def lier(texte: str) -> str:
         morceaux, position = [], 0
@@ -106,8 +107,11 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
             if href is None:
                 continue
             morceaux.append(texte[position:citation.debut])
-            titre = cible.titre.replace('"', "&quot;")
-            morceaux.append(f'<a class="kb-citation" href="{href}" title="{titre}">'
+            # Le titre officiel au survol, à la première citation de chaque article de la page
+            # seulement (comme un sigle développé une fois ; une infobulle de moins par répétition).
+            titre = "" if href in titres_donnes else ' title="' + cible.titre.replace('"', "&quot;") + '"'
+            titres_donnes.add(href)
+            morceaux.append(f'<a class="kb-citation" href="{href}"{titre}>'
                             f"{texte[citation.debut:citation.fin]}</a>")
             position = citation.fin
         return "".join(morceaux) + texte[position:]

@@ -99,3 +99,32 @@ def test_references_json(site_construit, registre, pages_fr):
     affichees = {a.attrs["href"] for a in page.dom.premier("ul", classe="kb-cite-dans").tous("a")}
     assert len(l7331_2["cite_dans"]) >= len(affichees), "les rétroliens exportés sont incomplets"
     assert all(u.startswith("https://") for u in l7331_2["cite_dans"])
+
+
+def test_titre_officiel_au_survol_a_la_premiere_citation_seulement(pages_fr):
+    """Chaque article cité a son titre officiel au survol à sa première citation dans la page,
+    pas aux suivantes (une infobulle Material par élément titré : coût au chargement mobile)."""
+    verifie = 0
+    for page in pages_fr:
+        vus: set[str] = set()
+        for lien in page.dom.tous("a", classe="kb-citation"):
+            href = lien.attrs["href"]
+            premiere = href not in vus
+            assert ("title" in lien.attrs) == premiere, (
+                f"/{page.url} : {href} {'sans titre à sa première' if premiere else 'avec titre à une nouvelle'} citation")
+            if not premiere:
+                verifie += 1
+            vus.add(href)
+    assert verifie > 10, "aucune citation répétée dans le site : le test ne vérifie rien"
+
+
+def test_un_sigle_developpe_une_fois_par_page(pages_fr):
+    repetes = 0
+    for page in pages_fr:
+        contenu = page.dom.premier("div", classe="kb-contenu")
+        if contenu is None:
+            continue
+        sigles = [a.texte() for a in contenu.tous("abbr")]
+        assert len(sigles) == len(set(sigles)), f"/{page.url} : sigle développé plusieurs fois {sigles}"
+        repetes += contenu.texte().count("CAE") > 1
+    assert repetes > 10

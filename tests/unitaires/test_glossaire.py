@@ -108,3 +108,14 @@ def test_rendu_par_lettre_et_sigles():
     assert "*Textes :* article 26-41 de la loi n° 47-1775." in rendu
     assert "*Voir aussi :* [associé](#associe)." in rendu
     assert abreviations(termes) == {"CAE": "coopérative d'activité et d'emploi : Coopérative qui accompagne."}
+
+
+def test_un_sigle_n_est_developpe_qu_a_sa_premiere_apparition():
+    from glossaire import sigles_developpes_une_fois
+
+    html = ('<p>La <abbr title="coopérative d\'activité et d\'emploi : …">CAE</abbr> et le '
+            '<abbr title="contrat : …">CESA</abbr>.</p><p>Une <abbr title="coopérative d\'activité et d\'emploi : …">CAE</abbr>'
+            ' accompagne ; chaque <abbr title="coopérative d\'activité et d\'emploi : …">CAE</abbr> aussi.</p>')
+    assert sigles_developpes_une_fois(html) == (
+        '<p>La <abbr title="coopérative d\'activité et d\'emploi : …">CAE</abbr> et le '
+        '<abbr title="contrat : …">CESA</abbr>.</p><p>Une CAE accompagne ; chaque CAE aussi.</p>')
