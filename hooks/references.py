@@ -295,12 +295,27 @@ def exporter(reg: Registre, cite_dans: dict[str, list[str]], site_url: str) -> d
 def _lien(cible: Texte | Article, page: Page, files: Files | None) -> str | None:
     """Lien vers la page de référence de l'article s'il en a une, sinon vers le texte officiel."""
     if isinstance(cible, Article) and files is not None:
-        fichier = files.get_file_from_path(_chemin_attendu(cible))
+        fichier = _fichier_de_l_article(files, _chemin_attendu(cible))
         if fichier is not None:
             if fichier is page.file:
                 return None  # pas de lien d'une page vers elle-même
             return fichier.url_relative_to(page.file)
     return cible.url
+
+
+_fichiers_des_articles: dict[int, tuple[Files, dict[str, Any]]] = {}
+
+
+def _fichier_de_l_article(files: Files, chemin: str) -> Any:
+    """files.get_file_from_path, retenu pour la collection de fichiers du build en cours
+    (celui de mkdocs-static-i18n parcourt les fichiers ; une page cite souvent le même article)."""
+    entree = _fichiers_des_articles.get(id(files))
+    if entree is None or entree[0] is not files:
+        _fichiers_des_articles.clear()
+        entree = _fichiers_des_articles[id(files)] = (files, {})
+    if chemin not in entree[1]:
+        entree[1][chemin] = files.get_file_from_path(chemin)
+    return entree[1][chemin]
 
 
 def _textes_par_date(reg: Registre) -> dict[str, str]:
