@@ -6,7 +6,7 @@ texte des éléments exclus (code, liens, titres…).
 Ce code passe sur chaque page rendue, menu compris (deux fois par page avec la version anglaise) :
 il ne parcourt donc pas les balises une à une en Python. Les expressions régulières trouvent
 d'abord les zones à sauter (éléments exclus, commentaires) puis, dans le reste, les seuls passages
-de texte qui contiennent l’un des `signes` demandés ; la fonction n'est appelée que sur ceux-là.
+de texte qui contiennent l'un des `signes` demandés ; la fonction n'est appelée que sur ceux-là.
 """
 
 from __future__ import annotations
