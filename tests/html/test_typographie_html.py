@@ -25,15 +25,19 @@ def zones_francaises(page):
     return zones
 
 
-def test_espaces_insecables_dans_le_texte_affiche(pages):
-    fautes = []
-    for page in pages:
-        for zone in zones_francaises(page):
-            texte = zone.texte(EXCLUS)
-            for m in _FAUTE.finditer(texte):
-                extrait = re.sub(r"\s+", " ", texte[max(0, m.start() - 35):m.end() + 15])
-                fautes.append(f"{page} : …{extrait}…")
+def fautes_dans(zone) -> list[str]:
+    """Chaque espace sécable mal placée du texte affiché d'une zone, avec son contexte."""
+    texte = zone.texte(EXCLUS)
+    return [re.sub(r"\s+", " ", texte[max(0, m.start() - 35):m.end() + 15]) for m in _FAUTE.finditer(texte)]
+
+
+def verifier_aucune_faute(fautes: list[str]) -> None:
     assert not fautes, f"{len(fautes)} espace(s) sécable(s) mal placée(s) :\n" + "\n".join(fautes[:40])
+
+
+def test_espaces_insecables_dans_le_texte_affiche(pages):
+    verifier_aucune_faute([f"{page} : …{extrait}…" for page in pages for zone in zones_francaises(page)
+                           for extrait in fautes_dans(zone)])
 
 
 def test_la_typographie_est_bien_appliquee_a_l_accueil(pages):
@@ -46,15 +50,9 @@ def test_menus_en_tete_et_titre_de_l_onglet_des_pages_francaises(pages_fr):
     """Les <nav> (menu, table des matières, en-tête, précédent/suivant) ne passent pas par la
     correction de la page : leurs titres sont corrigés à la source. Le lecteur doit y voir la
     même typographie que dans le contenu, et dans le titre de l'onglet."""
-    fautes = []
-    for page in pages_fr:
-        zones = page.dom.tous("nav") + page.dom.tous("title")
-        for zone in zones:
-            texte = zone.texte(EXCLUS)
-            for m in _FAUTE.finditer(texte):
-                extrait = re.sub(r"\s+", " ", texte[max(0, m.start() - 35):m.end() + 15])
-                fautes.append(f"{page} <{zone.tag} class={zone.attrs.get('class')}> : …{extrait}…")
-    assert not fautes, f"{len(fautes)} espace(s) sécable(s) mal placée(s) :\n" + "\n".join(fautes[:40])
+    verifier_aucune_faute([f"{page} <{zone.tag} class={zone.attrs.get('class')}> : …{extrait}…"
+                           for page in pages_fr for zone in page.dom.tous("nav") + page.dom.tous("title")
+                           for extrait in fautes_dans(zone)])
 
 
 def test_les_menus_montrent_des_titres_corriges(pages_fr):

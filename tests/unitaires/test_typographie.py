@@ -5,8 +5,10 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 import pytest
+from mkdocs.structure.nav import Section
+from mkdocs.structure.toc import AnchorLink
 
-from typographie import corriger_html, corriger_texte, on_post_page
+from typographie import corriger_html, corriger_texte, on_nav, on_page_content, on_post_page
 
 NBSP = "\u00a0"   # espace insécable
 FINE = "\u202f"   # espace fine insécable
@@ -135,11 +137,6 @@ def test_build_francais_toute_la_page_autre_langue_seulement_le_francais():
 
 
 # ---------------------------------------------------------------- Menus : titres corrigés à la source
-
-from mkdocs.structure.nav import Section  # noqa: E402
-from mkdocs.structure.toc import AnchorLink  # noqa: E402
-
-from typographie import on_nav, on_page_content  # noqa: E402
 
 
 def test_les_menus_sont_sautes_par_la_passe_sur_la_page():
