@@ -20,7 +20,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from kb.citations import sans_accents
-from kb.diagnostics import Probleme, chemin_lisible, generation, signaler
+from kb.diagnostics import Probleme, cache_du_build, chemin_lisible, signaler
 from kb.entete import EnteteIllisible, lire_yaml
 from kb.projet import projet, registre
 from kb.registre import Registre
@@ -49,17 +49,16 @@ _termes: list[Terme] = []
 # ---------------------------------------------------------------- Hooks
 
 
-_charge: dict[int, tuple[list[Terme], list[Probleme]]] = {}
+_charge: dict[str, tuple[list[Terme], list[Probleme]]] = cache_du_build()
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
     # Un chargement par build complet : le build anglais de mkdocs-static-i18n (même fichier,
     # même registre) réutilise celui du build français.
-    if generation() not in _charge:
-        _charge.clear()
-        _charge[generation()] = charger(projet(config).donnees / "glossaire.yml", registre(config),
-                                        projet(config).racine)
-    termes, problemes = _charge[generation()]
+    chemin = projet(config).donnees / "glossaire.yml"
+    if str(chemin) not in _charge:
+        _charge[str(chemin)] = charger(chemin, registre(config), projet(config).racine)
+    termes, problemes = _charge[str(chemin)]
     for probleme in problemes:
         signaler(probleme)
     _termes[:] = termes

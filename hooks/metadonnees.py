@@ -15,7 +15,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from kb.diagnostics import Probleme, chemin_lisible, generation, nouveau_build, signaler
+from kb.diagnostics import Probleme, cache_du_build, chemin_lisible, nouveau_build, signaler
 from kb.entete import Entete, EnteteIllisible, lire_entete
 from kb.projet import domaine_autorise, domaines_autorises, est_un_repli, langue_par_defaut, projet, registre
 from kb.registre import Registre
@@ -41,13 +41,10 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     texte = Path(page.file.abs_src_path).read_text(encoding="utf-8-sig")
     # Une page française non traduite est rendue deux fois (sous / et sous /en/) : même fichier,
     # même texte, même registre dans un build complet, donc une seule vérification.
-    cle = (fichier, texte, generation())
-    if cle not in _verifiees:
-        if _verifiees and next(iter(_verifiees))[2] != generation():
-            _verifiees.clear()  # build suivant (mkdocs serve) : on repart de zéro
-        _verifiees[cle] = verifier(texte, fichier, registre(config), domaines_autorises(config),
-                                   p.schema("page"), dt.date.today())
-    sources, problemes = _verifiees[cle]
+    if (fichier, texte) not in _verifiees:
+        _verifiees[fichier, texte] = verifier(texte, fichier, registre(config), domaines_autorises(config),
+                                              p.schema("page"), dt.date.today())
+    sources, problemes = _verifiees[fichier, texte]
     # Une page française recopiée sous /en/ (repli) a déjà été vérifiée dans le build français :
     # on garde ses sources pour les afficher, sans répéter ses problèmes.
     if not est_un_repli(page, config):
@@ -57,7 +54,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return None
 
 
-_verifiees: dict[tuple[str, str, int], tuple[list[dict[str, str]], list[Probleme]]] = {}
+_verifiees: dict[tuple[str, str], tuple[list[dict[str, str]], list[Probleme]]] = cache_du_build()
 
 
 

@@ -63,12 +63,27 @@ deja_signales: set[str] = set()
 
 
 _generation = [0]
+_caches_du_build: list[dict] = []
 
 
 def nouveau_build() -> None:
     """Début d'un build complet : chaque problème sera de nouveau signalé, une fois."""
     deja_signales.clear()
+    for cache in _caches_du_build:
+        cache.clear()
     _generation[0] += 1
+
+
+def cache_du_build() -> dict:
+    """Un dictionnaire vidé au début de chaque build complet (toutes langues).
+
+    Pour ce qui ne dépend que des fichiers du dépôt : calculé pendant le build français, il sert
+    tel quel au build anglais de mkdocs-static-i18n, et `mkdocs serve` le recalcule à chaque
+    reconstruction.
+    """
+    cache: dict = {}
+    _caches_du_build.append(cache)
+    return cache
 
 
 def generation() -> int:

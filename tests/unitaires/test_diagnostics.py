@@ -78,3 +78,13 @@ def test_langues_construites_defaut_en_tete():
 
 def test_langues_sans_i18n():
     assert langues(SimpleNamespace(plugins={}, theme={"language": "fr"})) == ["fr"]
+
+
+def test_cache_du_build_vide_a_chaque_build_complet():
+    from kb.diagnostics import cache_du_build, nouveau_build
+
+    cache = cache_du_build()
+    cache["page.md"] = "vérifiée"
+    assert cache == {"page.md": "vérifiée"}  # build anglais du même build complet : gardé
+    nouveau_build()
+    assert cache == {}
