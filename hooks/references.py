@@ -303,19 +303,18 @@ def _lien(cible: Texte | Article, page: Page, files: Files | None) -> str | None
     return cible.url
 
 
-_fichiers_des_articles: dict[int, tuple[Files, dict[str, Any]]] = {}
+_fichiers_des_articles: list[Any] = [None, {}]  # [collection de fichiers, chemin -> fichier]
 
 
 def _fichier_de_l_article(files: Files, chemin: str) -> Any:
     """files.get_file_from_path, retenu pour la collection de fichiers du build en cours
     (celui de mkdocs-static-i18n parcourt les fichiers ; une page cite souvent le même article)."""
-    entree = _fichiers_des_articles.get(id(files))
-    if entree is None or entree[0] is not files:
-        _fichiers_des_articles.clear()
-        entree = _fichiers_des_articles[id(files)] = (files, {})
-    if chemin not in entree[1]:
-        entree[1][chemin] = files.get_file_from_path(chemin)
-    return entree[1][chemin]
+    if _fichiers_des_articles[0] is not files:
+        _fichiers_des_articles[:] = [files, {}]
+    trouves = _fichiers_des_articles[1]
+    if chemin not in trouves:
+        trouves[chemin] = files.get_file_from_path(chemin)
+    return trouves[chemin]
 
 
 def _textes_par_date(reg: Registre) -> dict[str, str]:
