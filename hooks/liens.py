@@ -15,7 +15,7 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from kb.diagnostics import Probleme, deja_signales, chemin_lisible
+from kb.diagnostics import Probleme, chemin_lisible, premiere_fois
 
 _LIEN = re.compile(r"^Doc file '(?P<page>[^']+)' contains a link '(?P<lien>[^']+)', but (?P<quoi>.*?)\.(?: Did you mean '(?P<suggestion>[^']+)'\?)?$", re.DOTALL)
 _ANCRE = re.compile(r"the doc '(?P<cible>[^']+)' does not contain an anchor '(?P<ancre>#[^']+)'")
@@ -35,9 +35,8 @@ class FiltreDesMessages(logging.Filter):
         nouveau = self.reecrire(message)
         if nouveau == message:
             return True
-        if nouveau in deja_signales:
+        if not premiere_fois(nouveau):
             return False  # même problème déjà affiché pendant le build d'une autre langue
-        deja_signales.add(nouveau)
         record.msg, record.args = nouveau, ()
         return True
 

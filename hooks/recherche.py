@@ -37,6 +37,7 @@ import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
+from kb.partage import etat_partage
 from kb.projet import est_un_repli, langues, projet
 from kb.projet import registre as registre_du_projet
 from kb.registre import Registre
@@ -489,7 +490,9 @@ def indexes_par_langue(index: Mapping[str, Any], defaut: str, autres: Sequence[s
 # MkDocs events (documented ones only)
 # ---------------------------------------------------------------------------
 
-_PAGES: dict[str, InfoPage] = {}
+# Pages vues, de toutes les langues : url -> (article, texte, repli). Relu à la fin du build
+# complet ; état partagé, car une autre langue peut être construite dans un autre processus.
+_PAGES: dict[str, tuple[str | None, str | None, bool]] = etat_partage("recherche.pages")
 _ETAT: dict[str, Any] = {}
 
 
@@ -533,11 +536,10 @@ def on_page_markdown(markdown: str, page: Any, config: MkDocsConfig, files: Any)
 def on_page_context(context: dict[str, Any], page: Any, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
     meta = page.meta or {}
     fichier, affiche = context.get("i18n_file_locale"), context.get("i18n_page_locale")
-    _PAGES[page.url] = InfoPage(
-        url=page.url,
-        article=str(meta["article"]) if meta.get("article") else None,
-        texte=str(meta["texte"]) if meta.get("texte") else None,
-        repli=bool(fichier and affiche and fichier != affiche),
+    _PAGES[page.url] = (
+        str(meta["article"]) if meta.get("article") else None,
+        str(meta["texte"]) if meta.get("texte") else None,
+        bool(fichier and affiche and fichier != affiche),
     )
     return context
 
@@ -556,7 +558,8 @@ def on_post_build(config: MkDocsConfig) -> None:
         return
     defaut, autres = _langues(config)
     avant = chemin.stat().st_size
-    sortie = indexes_par_langue(index, defaut, autres, _PAGES, _ETAT.get("groupes", {}),
+    pages = {url: InfoPage(url, *valeurs) for url, valeurs in _PAGES.items()}
+    sortie = indexes_par_langue(index, defaut, autres, pages, _ETAT.get("groupes", {}),
                                 registre_du_projet(config))
     for langue in autres:
         # recherche.js fait lire /<langue>/ comme base aux pages de cette langue : le sélecteur de

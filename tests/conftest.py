@@ -58,14 +58,16 @@ def mkdocs_build(dossier_config: Path, destination: Path, **variables: str) -> t
     return fini.returncode, fini.stdout
 
 
-def construire(dossier_fixture: str | Path, destination: str | Path | None = None) -> tuple[int, str]:
+def construire(dossier_fixture: str | Path, destination: str | Path | None = None,
+               **variables: str) -> tuple[int, str]:
     """Construit le petit site tests/fixtures/sites/<nom>/ et renvoie (code de retour, journal).
 
     Le site est copié dans un dossier temporaire avec base.yml (dont il hérite), elle-même héritière
     du vrai mkdocs.yml, et avec les hooks, les gabarits et les données du dépôt : les messages
     nomment donc « docs/<page>.md:<ligne> » comme pour un contributeur. Un site de test peut
     remplacer un fichier de data/ ou d'overrides/ (par exemple data/glossaire.yml).
-    `destination` : où garder le HTML produit (sinon il est jeté avec le dossier temporaire).
+    `destination` : où garder le HTML produit (sinon il est jeté avec le dossier temporaire) ;
+    `variables` : variables d'environnement du build (par exemple KB_PARALLELE="0").
     """
     source = Path(dossier_fixture)
     if not source.is_absolute():
@@ -86,7 +88,7 @@ def construire(dossier_fixture: str | Path, destination: str | Path | None = Non
                     cible.parent.mkdir(parents=True, exist_ok=True)
                     shutil.copy2(fichier, cible)
         sortie = Path(destination) if destination else travail / "site"
-        code, journal = mkdocs_build(site, sortie)
+        code, journal = mkdocs_build(site, sortie, **variables)
     return code, journal
 
 

@@ -8,8 +8,10 @@ erreur ou tout avertissement fait échouer `mkdocs build` et s'affiche dans `mkd
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 log = logging.getLogger("mkdocs.hooks.kb")
 
@@ -60,6 +62,27 @@ def chemin_lisible(chemin: str | Path, racine: str | Path) -> str:
 
 # Problèmes déjà journalisés pendant le build complet en cours (toutes langues).
 deja_signales: set[str] = set()
+# Fichiers dont les problèmes sont signalés par un autre processus (hooks/langues_paralleles.py).
+_signales_ailleurs: list[Callable[[str], bool]] = []
+_FICHIER_DU_MESSAGE = re.compile(r"^KB\d{3} (.+?)(?::\d+)? : ")
+
+
+def signales_ailleurs(fichier_concerne: Callable[[str], bool]) -> None:
+    """Dans le processus qui construit une autre langue : les problèmes des fichiers que le
+    processus principal lit aussi (les pages françaises, servies en repli) y sont déjà signalés."""
+    _signales_ailleurs[:] = [fichier_concerne]
+
+
+def premiere_fois(message: str, fichier: str | None = None) -> bool:
+    """Vrai si le message est à afficher : pas encore dit pendant ce build complet, et pas sur un
+    fichier dont un autre processus signale les problèmes. `fichier` : lu au début du message
+    (« KB601 docs/index.md:12 : … ») s'il n'est pas donné."""
+    if fichier is None and (m := _FICHIER_DU_MESSAGE.match(message)):
+        fichier = m.group(1)
+    if message in deja_signales or (fichier is not None and any(f(fichier) for f in _signales_ailleurs)):
+        return False
+    deja_signales.add(message)
+    return True
 
 
 _generation = [0]
@@ -97,9 +120,8 @@ def signaler(probleme: Probleme, *, avertissement: bool = False) -> None:
     L'avertissement passe par le niveau INFO : MkDocs compterait un WARNING comme une erreur
     en mode strict, alors qu'il ne doit que prévenir.
     """
-    if str(probleme) in deja_signales:
+    if not premiere_fois(str(probleme), probleme.fichier):
         return  # déjà dit pendant le build d'une autre langue
-    deja_signales.add(str(probleme))
     if avertissement:
         log.info("AVERTISSEMENT %s", probleme)
     else:

@@ -134,6 +134,11 @@ ERREURS = {
         "WARNING -  KB600 docs/oubliee.md : cette page n'apparaît pas dans le menu du site. Correction : "
         "ajoutez-la au bloc « nav » de mkdocs.yml, à sa place dans la section qui convient (ou supprimez-la "
         "si elle n'a plus lieu d'être)."),
+    # Faute dans la seule traduction anglaise : vue par le build de l'anglais, fait dans un second
+    # processus (hooks/langues_paralleles.py), qui fait échouer le build complet.
+    "traduction-lien-casse": (
+        "WARNING -  KB601 docs/index.en.md:12 : le lien « cesa/pay.md » vise une page qui n'existe pas. "
+        "Correction : corrigez le chemin (relatif à la page, vers un fichier .md de docs/)."),
     "traduction-orpheline": (
         "ERROR   -  KB300 docs/cesa/remuneration.en.md : cette traduction n'a pas de page française "
         "« remuneration.md ». Correction : créez d'abord la page française (elle fait foi), ou corrigez "
@@ -173,3 +178,50 @@ def test_date_ancienne_avertit_sans_bloquer(journaux):
     assert lignes(journal).count(
         "INFO    -  AVERTISSEMENT KB105 docs/index.md:7 : la page n'a pas été vérifiée depuis le 2020-12-01 "
         "(plus de 18 mois). Correction : relisez-la sur ses sources, puis mettez « verifie_le » à jour.") == 1
+
+
+# ---------------------------------------------------------------- Langues en parallèle
+# `mkdocs build` construit l'anglais dans un second processus (hooks/langues_paralleles.py) :
+# même site que le build séquentiel de mkdocs-static-i18n, mêmes erreurs, une seule fois chacune.
+
+
+def fichiers(dossier):
+    return {p.relative_to(dossier).as_posix(): p for p in dossier.rglob("*") if p.is_file()}
+
+
+def test_le_build_du_site_est_parallele(construction_du_site):
+    _, journal, _ = construction_du_site
+    assert "INFO    -  langues_paralleles: en construit(es) en parallèle" in journal, journal
+
+
+def test_meme_site_que_le_build_sequentiel(site_construit, construire_depot, tmp_path):
+    sequentiel = tmp_path / "site"
+    code, journal = construire_depot(sequentiel, KB_PARALLELE="0")
+    assert code == 0 and not problemes(journal), journal
+    assert "langues_paralleles" not in journal
+    paralleles, sequentiels = fichiers(site_construit), fichiers(sequentiel)
+    assert sorted(paralleles) == sorted(sequentiels)
+    # Seule différence : en séquentiel, le sélecteur de langue de la 404 anglaise garde l'adresse
+    # de la dernière page française construite (état laissé par mkdocs-static-i18n) ; en
+    # parallèle, il vise les deux accueils, ce qui est le comportement attendu.
+    differents = [nom for nom in sorted(paralleles)
+                  if paralleles[nom].read_bytes() != sequentiels[nom].read_bytes()]
+    assert differents in ([], ["en/404.html"]), differents
+    accueil = re.search(r'<a href="([^"]*)" hreflang="fr"', paralleles["404.html"].read_text(encoding="utf-8"))
+    page_404 = paralleles["en/404.html"].read_text(encoding="utf-8")
+    assert re.findall(r'<a href="([^"]*)" hreflang="(fr|en)"', page_404) == [
+        (accueil.group(1), "fr"), (accueil.group(1) + "en/", "en")]
+
+
+def test_faute_de_la_seule_traduction_en_parallele_et_en_sequentiel(construire):
+    attendu = ERREURS["traduction-lien-casse"]
+    for variables in ({}, {"KB_PARALLELE": "0"}):
+        code, journal = construire("traduction-lien-casse", **variables)
+        assert code != 0, journal
+        assert set(problemes(journal)) == {attendu}, journal
+        assert lignes(journal).count(attendu) == 1, journal
+        assert lignes(journal)[-1].endswith("Aborted with 1 warnings in strict mode!"), journal
+    # En parallèle, la dernière ligne dit quel build a échoué et comment s'en passer.
+    assert lignes(journal_parallele := construire("traduction-lien-casse")[1])[-1] == (
+        "langues_paralleles: le build « en » a échoué (messages plus haut ; KB_PARALLELE=0 construit "
+        "les langues l'une après l'autre) : Aborted with 1 warnings in strict mode!"), journal_parallele

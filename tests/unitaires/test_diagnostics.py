@@ -49,6 +49,27 @@ def test_signaler_erreur_avertissement_et_une_seule_fois(caplog):
     diagnostics.nouveau_build()
 
 
+def test_second_processus_tait_les_problemes_des_pages_francaises(caplog):
+    """Dans le processus de l'anglais (hooks/langues_paralleles.py), les problèmes des pages
+    françaises sont signalés par le processus principal : pas de doublon ; ceux des traductions
+    et des données restent signalés."""
+    caplog.set_level(logging.INFO, logger="mkdocs.hooks.kb")
+    nouveau_build()
+    diagnostics.signales_ailleurs(lambda fichier: fichier.endswith(".md") and not fichier.endswith(".en.md"))
+    try:
+        signaler(Probleme("KB400", "docs/entrepreneur·e/période-d’essai.md", "balise <script>.", "supprimez-la.", 4))
+        signaler(Probleme("KB601", "docs/index.en.md", "lien cassé.", "corrigez.", 12))
+        signaler(Probleme("KB500", "data/glossaire.yml", "renvoi inconnu.", "corrigez.", 2))
+        assert diagnostics.premiere_fois("KB602 docs/cesa/contrat.md:3 : ancre inconnue. Correction : x.") is False
+        assert diagnostics.premiere_fois("KB602 docs/cesa/contrat.en.md:3 : ancre inconnue. Correction : x.") is True
+        assert diagnostics.premiere_fois("KB602 docs/cesa/contrat.en.md:3 : ancre inconnue. Correction : x.") is False
+    finally:
+        diagnostics.signales_ailleurs(lambda fichier: False)
+        nouveau_build()
+    assert [r.getMessage().split(" : ")[0] for r in caplog.records] == [
+        "KB601 docs/index.en.md:12", "KB500 data/glossaire.yml:2"]
+
+
 @pytest.mark.parametrize("url, admis", [
     ("https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000029317531", True),
     ("https://legifrance.gouv.fr/", True),

@@ -1,0 +1,120 @@
+"""langues_paralleles : quand le second processus est lancé, et l'état partagé entre processus.
+
+Le build lui-même (sortie identique au build séquentiel, échec d'une traduction) est vérifié dans
+tests/build/test_langues_paralleles.py.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+from types import SimpleNamespace
+
+import pytest
+
+import langues_paralleles as lp
+from kb import partage
+
+
+@pytest.mark.parametrize("valeur, attendu", [
+    (None, True), ("1", True), ("oui", True), ("0", False), ("non", False), (" False ", False), ("no", False),
+])
+def test_parallele_demande(monkeypatch, valeur, attendu):
+    if valeur is None:
+        monkeypatch.delenv("KB_PARALLELE", raising=False)
+    else:
+        monkeypatch.setenv("KB_PARALLELE", valeur)
+    assert lp.parallele_demande() is attendu
+
+
+def config(*langues, building=False, courante="fr"):
+    i18n = SimpleNamespace(
+        building=building, current_language=courante,
+        config=SimpleNamespace(languages=[SimpleNamespace(locale=lang, build=True, default=(k == 0))
+                                          for k, lang in enumerate(langues)]))
+    plugins = {"i18n": i18n} if langues else {}
+    return SimpleNamespace(plugins=plugins, theme={"language": "fr"})
+
+
+@pytest.fixture
+def sans_fork(monkeypatch):
+    """os.fork interdit : ces cas ne doivent jamais lancer de second processus."""
+    def interdit():
+        raise AssertionError("os.fork() appelé")
+    monkeypatch.setattr(os, "fork", interdit)
+    monkeypatch.delenv("KB_PARALLELE", raising=False)
+    yield
+    lp._etat.update(commande=None, enfant=None)
+
+
+@pytest.mark.parametrize("commande, cfg, variable", [
+    ("serve", config("fr", "en"), None),          # mkdocs serve : build séquentiel, rechargé sur place
+    ("gh-deploy", config("fr", "en"), None),
+    ("build", config("fr", "en"), "0"),           # KB_PARALLELE=0
+    ("build", config("fr"), None),                # une seule langue (KB_LANGUE=fr)
+    ("build", config(), None),                    # pas de mkdocs-static-i18n
+    ("build", config("fr", "en", building=True, courante="en"), None),  # build imbriqué de l'anglais
+])
+def test_pas_de_second_processus(sans_fork, monkeypatch, commande, cfg, variable):
+    if variable is not None:
+        monkeypatch.setenv("KB_PARALLELE", variable)
+    lp.on_startup(command=commande, dirty=False)
+    assert lp.on_nav(SimpleNamespace(), cfg, SimpleNamespace()) is None
+    assert lp._etat["enfant"] is None
+    lp.on_post_build(cfg)  # sans enfant : ne fait rien
+
+
+def test_etat_partage_passe_par_pickle():
+    """Ce que l'enfant renvoie (état des pages de hooks/recherche.py) revient tel quel au parent."""
+    pages = partage.etat_partage("test.pages")
+    pages.clear()
+    pages["en/cesa/periode-d-essai/"] = (None, None, True)
+    pages["en/textes/code-du-travail/l7331-2/"] = ("code-du-travail:L7331-2", None, False)
+    envoye = pickle.dumps(partage.exporter())
+    pages.clear()
+    pages["textes/loi-47-1775/article-26-41/"] = ("loi-47-1775:26-41", None, False)
+    partage.reprendre(pickle.loads(envoye))
+    assert pages == {
+        "textes/loi-47-1775/article-26-41/": ("loi-47-1775:26-41", None, False),
+        "en/cesa/periode-d-essai/": (None, None, True),
+        "en/textes/code-du-travail/l7331-2/": ("code-du-travail:L7331-2", None, False),
+    }
+    assert partage.etat_partage("test.pages") is pages
+    pages.clear()
+
+
+def test_attendre_un_enfant_qui_echoue_sans_rien_dire():
+    lecture, ecriture = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        os.close(lecture)
+        os._exit(3)
+    os.close(ecriture)
+    code, resultat = lp._attendre(lp.Enfant(pid, lecture, ["en"]))
+    assert code == 3
+    assert resultat == {"erreur": "le processus s'est arrêté (code 3)"}
+
+
+def test_attendre_lit_tout_le_tube_avant_la_fin_de_l_enfant():
+    """Un résultat plus gros que le tampon d'un tube (64 Kio) ne bloque pas l'enfant."""
+    lecture, ecriture = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        os.close(lecture)
+        with os.fdopen(ecriture, "wb") as tube:
+            pickle.dump({"entrees": [{"location": f"en/page-{n}/", "text": "é" * 100} for n in range(5000)]}, tube)
+        os._exit(0)
+    os.close(ecriture)
+    code, resultat = lp._attendre(lp.Enfant(pid, lecture, ["en"]))
+    assert code == 0 and len(resultat["entrees"]) == 5000
+
+
+@pytest.mark.parametrize("fichier, attendu", [
+    ("docs/cesa/remuneration.md", True),
+    ("docs/entrepreneur·e/période-d’essai.md", True),
+    ("docs/index.en.md", False),
+    ("data/glossaire.yml", False),
+    ("docs/textes/loi-47-1775/article-26-41.md", True),
+])
+def test_page_de_la_langue_par_defaut(fichier, attendu):
+    assert lp.page_de_la_langue_par_defaut(fichier, ["en"]) is attendu
