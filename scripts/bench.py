@@ -38,6 +38,8 @@ from bench.rapport import fois, ko, mo, ms, s, tableau, verdict  # noqa: E402
 from bench.requetes import REQUETES  # noqa: E402
 
 BRUT = RACINE / "rapports" / "brut"
+# Build séquentiel de mkdocs-static-i18n (hooks/langues_paralleles.py ne lance pas de second processus).
+SEQUENTIEL = {"KB_PARALLELE": "0"}
 CIBLES = {
     "ratio_hooks": 1.3,
     "secondes_2000": 60.0,
@@ -162,13 +164,19 @@ def section_hooks(travail: Path, runs: int, strict: bool) -> dict:
     else:
         raise SystemExit("Aucune variante sans hooks ne construit ; voir les notes : " + " ".join(notes))
     notes.append(f"Variante sans hooks retenue : {nom}.")
-    avec, sans = [], []
+    # « avec » : séquentiel (KB_PARALLELE=0), pour que le temps propre de chaque hook soit compté
+    # dans un seul processus ; « parallèle » : `mkdocs build` tel quel (l'anglais dans un second
+    # processus, hooks/langues_paralleles.py).
+    avec, sans, paralleles = [], [], []
     for i in range(runs):
         avec.append(construction.construire(RACINE / "mkdocs.yml", travail / "site-reel", strict=strict,
-                                            etiquette=f"avec hooks {i + 1}"))
+                                            etiquette=f"avec hooks {i + 1}", variables=SEQUENTIEL))
         sans.append(construction.construire(config, dossier / "site", strict=strict_sans,
                                             etiquette=f"sans hooks {i + 1}"))
-        journal(f"   run {i + 1}/{runs} : avec {avec[-1].reel_s:.1f} s, sans {sans[-1].reel_s:.1f} s")
+        paralleles.append(construction.construire(RACINE / "mkdocs.yml", travail / "site-reel", strict=strict,
+                                                  etiquette=f"parallèle {i + 1}"))
+        journal(f"   run {i + 1}/{runs} : avec {avec[-1].reel_s:.1f} s (parallèle {paralleles[-1].reel_s:.1f} s), "
+                f"sans {sans[-1].reel_s:.1f} s")
     (BRUT / "build-reel.log").write_text(avec[-1].journal, encoding="utf-8")
     groupes = [regrouper(b.detail) for b in avec]
     part_hooks = mediane([g["hooks du projet"] / b.build_s for g, b in zip(groupes, avec) if b.build_s])
@@ -178,6 +186,7 @@ def section_hooks(travail: Path, runs: int, strict: bool) -> dict:
         "strict_sans": strict_sans,
         "avec": [(b.reel_s, b.cpu_s, b.build_s, b.code) for b in avec],
         "sans": [(b.reel_s, b.cpu_s, b.build_s, b.code) for b in sans],
+        "paralleles": [(b.reel_s, b.cpu_s, b.build_s, b.code) for b in paralleles],
         "pages_rendues": avec[-1].detail.get("pages_rendues"),
         "groupes": {k: mediane([g[k] for g in groupes]) for k in groupes[0]},
         "par_hook": {k: mediane([b.detail["temps_propre_s"].get(k, 0.0) for b in avec])
@@ -197,7 +206,7 @@ def section_hooks(travail: Path, runs: int, strict: bool) -> dict:
 
 
 def section_echelle(travail: Path, tailles: list[int], runs_par_taille: dict[int, int], strict: bool,
-                    taille_sans_git: int | None) -> dict:
+                    taille_sans_git: int | None, runs_sequentiels: int = 1) -> dict:
     resultats = []
     for n in tailles:
         runs = runs_par_taille.get(n, 1)
@@ -213,14 +222,25 @@ def section_echelle(travail: Path, tailles: list[int], runs_par_taille: dict[int
         (projet / "mkdocs.sans-git.yml").write_text(construction.sans_git(texte), encoding="utf-8")
         fr, en = construction.pages_sources(projet / "docs")
         site = travail / f"site-{n}"
-        avec, sans = [], []
+        # `mkdocs build` tel quel (langues en parallèle) : le temps que voient la CI et les
+        # contributeurs. Puis un build séquentiel (KB_PARALLELE=0), où tout le travail est compté dans
+        # un processus : répartition par hook, part de git, linéarité du CPU par page.
+        paralleles, avec, sans = [], [], []
         for i in range(runs):
-            avec.append(construction.construire(projet / "mkdocs.yml", site, strict=strict, etiquette=f"{n} avec git"))
-            journal(f"   {n} pages, run {i + 1}/{runs} : {avec[-1].reel_s:.1f} s (CPU {avec[-1].cpu_s:.1f} s), code {avec[-1].code}")
+            paralleles.append(construction.construire(projet / "mkdocs.yml", site, strict=strict,
+                                                      etiquette=f"{n} parallèle"))
+            journal(f"   {n} pages, mkdocs build, run {i + 1}/{runs} : {paralleles[-1].reel_s:.1f} s "
+                    f"(CPU {paralleles[-1].cpu_s:.1f} s), code {paralleles[-1].code}")
+        n_seq = runs if n == taille_sans_git else runs_sequentiels  # avec / sans git : en alternance
+        for i in range(n_seq):
+            avec.append(construction.construire(projet / "mkdocs.yml", site, strict=strict, etiquette=f"{n} avec git",
+                                                variables=SEQUENTIEL))
+            journal(f"   {n} pages, séquentiel, run {i + 1}/{n_seq} : {avec[-1].reel_s:.1f} s "
+                    f"(CPU {avec[-1].cpu_s:.1f} s), code {avec[-1].code}")
             if n == taille_sans_git:
                 sans.append(construction.construire(projet / "mkdocs.sans-git.yml", travail / f"site-{n}-sans-git",
-                                                    strict=strict, etiquette=f"{n} sans git"))
-                journal(f"   {n} pages sans git, run {i + 1}/{runs} : {sans[-1].reel_s:.1f} s")
+                                                    strict=strict, etiquette=f"{n} sans git", variables=SEQUENTIEL))
+                journal(f"   {n} pages sans git, run {i + 1}/{n_seq} : {sans[-1].reel_s:.1f} s")
         une_langue = None
         if n == max(tailles):
             # Ce que fait l'aperçu `KB_LANGUE=fr make serve` : le français seul, une fois par page
@@ -237,7 +257,8 @@ def section_echelle(travail: Path, tailles: list[int], runs_par_taille: dict[int
         resultats.append({
             "n": n, "runs": runs, "pages_fr": fr, "pages_en": en,
             "pages_rendues": avec[-1].detail.get("pages_rendues"),
-            "codes": [b.code for b in avec],
+            "codes": [b.code for b in paralleles + avec],
+            "paralleles_reel": [b.reel_s for b in paralleles], "paralleles_cpu": [b.cpu_s for b in paralleles],
             "reel": [b.reel_s for b in avec], "cpu": [b.cpu_s for b in avec], "build": [b.build_s for b in avec],
             "sans_git_reel": [b.reel_s for b in sans], "sans_git_build": [b.build_s for b in sans],
             "sans_git_cpu": [b.cpu_s for b in sans],
@@ -355,24 +376,44 @@ def ecrire_rapport(r: dict, sortie: Path) -> str:
         avec_reel = mediane([x[0] for x in h["avec"]]); sans_reel = mediane([x[0] for x in h["sans"]])
         avec_cpu = mediane([x[1] for x in h["avec"]]); sans_cpu = mediane([x[1] for x in h["sans"]])
         avec_b = mediane([x[2] for x in h["avec"]]); sans_b = mediane([x[2] for x in h["sans"]])
-        ratio = avec_reel / sans_reel if sans_reel else None
+        par = h.get("paralleles") or []
+        par_reel = mediane([x[0] for x in par]) if par else None
+        par_cpu = mediane([x[1] for x in par]) if par else None
+        ratio_seq = avec_reel / sans_reel if sans_reel else None
+        ratio = par_reel / sans_reel if sans_reel and par_reel else ratio_seq
         ratio_cpu = avec_cpu / sans_cpu if sans_cpu else None
         ok = ratio is not None and ratio <= CIBLES["ratio_hooks"]
-        cibles.append(["Surcoût des hooks (build complet, médiane de 5)", fois(ratio), f"≤ {CIBLES['ratio_hooks']}×", verdict(ok)])
+        ok_seq = ratio_seq is not None and ratio_seq <= CIBLES["ratio_hooks"]
+        cibles.append(["Surcoût des hooks (build complet `mkdocs build`, médiane de 5)", fois(ratio),
+                       f"≤ {CIBLES['ratio_hooks']}×", verdict(ok)])
+        cibles.append(["Surcoût des hooks, langues l'une après l'autre (`KB_PARALLELE=0`) ; en CPU : "
+                       f"{fois(ratio_cpu)}", fois(ratio_seq), f"≤ {CIBLES['ratio_hooks']}×", verdict(ok_seq)])
         S = ["## 1. Surcoût des hooks du projet", "",
              f"Build complet du site réel (français + anglais, {h['pages_rendues']} pages rendues), contre le même build "
              "sans les hooks du projet (`hooks:` et `watch:` retirés de mkdocs.yml ; mêmes plugins, extensions, "
-             f"gabarits et pages). {len(h['avec'])} builds de chaque, en alternance.", ""]
+             f"gabarits et pages). {len(h['avec'])} builds de chaque variante, en alternance.", "",
+             "Deux builds avec hooks : `mkdocs build` tel que le lancent la CI et les contributeurs (l'anglais construit "
+             "dans un second processus pendant le français, par `hooks/langues_paralleles.py`), et le même build "
+             "**séquentiel** (`KB_PARALLELE=0`, les langues l'une après l'autre comme mkdocs-static-i18n seul), où "
+             "tout le travail des hooks est compté dans un processus : c'est lui qui mesure ce que coûtent les hooks. "
+             "Le build sans hooks, lui, est toujours séquentiel (sans `hooks/langues_paralleles.py`).", ""]
         S.append(tableau(["Mesure", "Avec hooks (médiane)", "Sans hooks (médiane)", "Rapport", "Cible", "Résultat"], [
-            ["Temps réel du build", s(avec_reel, 2), s(sans_reel, 2), fois(ratio), f"≤ {CIBLES['ratio_hooks']}×", verdict(ok)],
-            ["Temps CPU (user+sys, git compris)", s(avec_cpu, 2), s(sans_cpu, 2), fois(ratio_cpu), "–", "–"],
-            ["Durée de build() seule (sans démarrage)", s(avec_b, 2), s(sans_b, 2), fois(avec_b / sans_b if sans_b else None), "–", "–"],
+            ["Temps réel, `mkdocs build` (langues en parallèle)", s(par_reel, 2), s(sans_reel, 2), fois(ratio),
+             f"≤ {CIBLES['ratio_hooks']}×", verdict(ok)],
+            ["Temps réel, séquentiel (`KB_PARALLELE=0`)", s(avec_reel, 2), s(sans_reel, 2), fois(ratio_seq),
+             f"≤ {CIBLES['ratio_hooks']}×", verdict(ok_seq)],
+            ["Temps CPU, séquentiel (user+sys, git compris)", s(avec_cpu, 2), s(sans_cpu, 2), fois(ratio_cpu), "–", "–"],
+            ["Temps CPU, `mkdocs build` (les deux processus)", s(par_cpu, 2), s(sans_cpu, 2),
+             fois(par_cpu / sans_cpu if par_cpu and sans_cpu else None), "–", "–"],
+            ["Durée de build() seule, séquentiel (sans démarrage)", s(avec_b, 2), s(sans_b, 2),
+             fois(avec_b / sans_b if sans_b else None), "–", "–"],
         ]))
         S += ["", "Tous les builds (réel s / CPU s / build() s / code) :", "",
-              tableau(["Run", "Avec hooks", "Sans hooks"],
-                      [[i + 1, "{:.2f} / {:.2f} / {:.2f} / {}".format(*a), "{:.2f} / {:.2f} / {:.2f} / {}".format(*b)]
-                       for i, (a, b) in enumerate(zip(h["avec"], h["sans"]))]), ""]
-        S += [f"Dans le build avec hooks, répartition du temps de build() (médianes ; part des hooks : "
+              tableau(["Run", "`mkdocs build`", "Séquentiel", "Sans hooks"],
+                      [[i + 1, "{:.2f} / {:.2f} / {:.2f} / {}".format(*p) if p else "–",
+                        "{:.2f} / {:.2f} / {:.2f} / {}".format(*a), "{:.2f} / {:.2f} / {:.2f} / {}".format(*b)]
+                       for i, (a, b, p) in enumerate(zip(h["avec"], h["sans"], par or [None] * len(h["avec"])))]), ""]
+        S += [f"Dans le build séquentiel avec hooks, répartition du temps de build() (médianes ; part des hooks : "
               f"**{(h['part_hooks'] or 0) * 100:.0f} %**, mesurée dans chaque build) :", "",
               tableau(["Poste", "Temps", "Part"],
                       [[k, s(v, 2), f"{v / h['build_total_median'] * 100:.0f} %"] for k, v in h["groupes"].items()]), "",
@@ -398,8 +439,12 @@ def ecrire_rapport(r: dict, sortie: Path) -> str:
              "les sigles du glossaire et une note et un tableau. La copie devient un dépôt git jetable d'un commit, "
              "pour que le plugin git lise une vraie date par page. Build complet strict (français + anglais : "
              "mkdocs-static-i18n recopie chaque page française non traduite sous /en/, donc chaque page est rendue deux fois).",
-             "Nombre de builds par taille : " + ", ".join(f"{t['n']} → {t['runs']}" for t in T) + " (moins de runs pour les grandes "
-             "tailles, pour tenir le banc en ~15 min).", ""]
+             "",
+             "À chaque taille : `mkdocs build` tel quel (l'anglais construit dans un second processus pendant le français, "
+             "`hooks/langues_paralleles.py`), " + ", ".join(f"{t['n']} → {len(t.get('paralleles_reel') or [])}" for t in T)
+             + " build(s) ; puis le build séquentiel (`KB_PARALLELE=0`), où tout le travail est compté dans un processus "
+             "(colonnes « séquentiel », répartition par hook, part de git, linéarité), "
+             + ", ".join(f"{t['n']} → {len(t['reel'])}" for t in T) + " build(s).", ""]
         lignes = []
         base = base_cpu = None
         for t in T:
@@ -410,18 +455,21 @@ def ecrire_rapport(r: dict, sortie: Path) -> str:
             if base is None:
                 base, base_cpu = par_page, par_page_cpu
             t["par_page"], t["par_page_cpu"] = par_page, par_page_cpu
-            lignes.append([t["n"], pages, t["pages_rendues"], s(reel), s(cpu),
+            lignes.append([t["n"], pages, t["pages_rendues"], s(mediane(t.get("paralleles_reel") or [None])),
+                           s(mediane(t.get("paralleles_cpu") or [None])), s(reel), s(cpu),
                            ms(par_page * 1000 if par_page else None), ms(par_page_cpu * 1000 if par_page_cpu else None),
                            fois(par_page / base if base and par_page else None),
                            fois(par_page_cpu / base_cpu if base_cpu and par_page_cpu else None),
                            f"{t['groupes']['hooks du projet'] / build * 100:.0f} %" if build else "–",
                            f"{t['groupes']['git-revision-date-localized'] / build * 100:.0f} %" if build else "–",
                            mo(t["site_octets"]), t["site_fichiers"], ",".join(str(c) for c in t["codes"])])
-        S.append(tableau(["Pages synthétiques", "Pages fr (total)", "Pages rendues (fr+en)", "Temps réel (médiane)",
-                          "CPU (médiane, git compris)", "Réel par page fr", "CPU par page fr", "Réel/page ÷ plus petite",
+        S.append(tableau(["Pages synthétiques", "Pages fr (total)", "Pages rendues (fr+en)",
+                          "`mkdocs build` : temps réel (médiane)", "`mkdocs build` : CPU des deux processus",
+                          "Séquentiel : temps réel", "Séquentiel : CPU (git compris)", "Réel par page fr", "CPU par page fr", "Réel/page ÷ plus petite",
                           "CPU/page ÷ plus petite", "Part hooks", "Part git", "Taille du site", "Fichiers", "Code(s)"], lignes))
         S += ["", "Temps réel = horloge murale (gonflée par la charge des autres processus de la machine) ; CPU = user + sys "
-              "du build et de ses `git log`. La linéarité est jugée sur le **CPU par page**, bien moins sensible au bruit."]
+              "du build et de ses `git log`. Colonnes « par page » et parts : build séquentiel. La linéarité est jugée "
+              "sur le **CPU par page** du build séquentiel, bien moins sensible au bruit."]
         grand = next((t for t in T if t["n"] == 2000), T[-1])
         petit = T[0]
         lin = grand["par_page_cpu"] / petit["par_page_cpu"] if grand.get("par_page_cpu") and petit.get("par_page_cpu") else None
@@ -431,11 +479,12 @@ def ecrire_rapport(r: dict, sortie: Path) -> str:
             pente_bas = (mediane(T[1]["cpu"]) - mediane(T[0]["cpu"])) / (T[1]["pages_fr"] - T[0]["pages_fr"])
             pente_haut = (mediane(T[-1]["cpu"]) - mediane(T[-2]["cpu"])) / (T[-1]["pages_fr"] - T[-2]["pages_fr"])
             marges = [pente_bas, pente_haut]
-        grand_reel = mediane(grand["reel"])
+        grand_reel = mediane(grand.get("paralleles_reel") or grand["reel"])
         ok_temps = grand_reel is not None and grand_reel < CIBLES["secondes_2000"] and grand["n"] == 2000
         ok_lin = lin is not None and lin <= CIBLES["linearite"]
         S += ["", tableau(["Mesure", "Valeur", "Cible", "Résultat"], [
-            [f"Build complet de {grand['n']} pages synthétiques (temps réel ; CPU {s(mediane(grand['cpu']))})", s(grand_reel),
+            [f"Build complet de {grand['n']} pages synthétiques, `mkdocs build` (temps réel ; séquentiel : "
+             f"{s(mediane(grand['reel']))}, CPU {s(mediane(grand['cpu']))})", s(grand_reel),
              f"< {CIBLES['secondes_2000']:.0f} s", verdict(ok_temps) if grand["n"] == 2000 else "n/m"],
             [f"Linéarité : CPU par page à {grand['n']} ÷ à {petit['n']} (temps réel : {fois(lin_reel)})", fois(lin),
              f"≤ {CIBLES['linearite']}×", verdict(ok_lin)],
@@ -448,7 +497,7 @@ def ecrire_rapport(r: dict, sortie: Path) -> str:
             S += ["> Les hooks du projet ont changé pendant le banc (chaque taille copie le dépôt au moment où elle "
                   "commence) : " + " ; ".join(f"{t['n']} pages : {', '.join(h.split('/')[-1] for h in t.get('hooks', []))}"
                                               for t in T) + ".", ""]
-        cibles.append([f"Build de {grand['n']} pages (fr + en, strict)", s(grand_reel), f"< {CIBLES['secondes_2000']:.0f} s", verdict(ok_temps)])
+        cibles.append([f"Build de {grand['n']} pages (fr + en, strict, `mkdocs build`)", s(grand_reel), f"< {CIBLES['secondes_2000']:.0f} s", verdict(ok_temps)])
         seul = grand.get("une_langue")
         if seul:
             S += [f"Le même projet de {grand['n']} pages construit **en français seul** (`KB_LANGUE=fr`, l'aperçu rapide des "
@@ -461,7 +510,8 @@ def ecrire_rapport(r: dict, sortie: Path) -> str:
         # git
         sg = next((t for t in T if t["sans_git_reel"]), None)
         S += ["### Part du plugin git-revision-date-localized", "",
-              "Il lance `git log` pour chaque page (en parallèle, un processus par cœur, dans son `on_files`). "
+              "Il lance `git log` pour chaque page (en parallèle, un processus par cœur, dans son `on_files`), une fois "
+              "par build complet : sa `locale` est fixée dans mkdocs.yml, sans quoi il relançait tout pour l'anglais. "
               "Sa part est mesurée dans chaque build (temps propre de ses événements) et, à une taille, "
               "par des builds avec et sans lui (`enabled: false`), en alternance.", ""]
         lignes = [[t["n"], s(t["groupes"]["git-revision-date-localized"], 2),
