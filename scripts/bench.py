@@ -386,8 +386,10 @@ def ecrire_rapport(r: dict, sortie: Path) -> str:
         ok_seq = ratio_seq is not None and ratio_seq <= CIBLES["ratio_hooks"]
         cibles.append(["Surcoût des hooks (build complet `mkdocs build`, médiane de 5)", fois(ratio),
                        f"≤ {CIBLES['ratio_hooks']}×", verdict(ok)])
+        # Le travail des hooks, sans le gain du second processus : affiché à côté, pour information.
         cibles.append(["Surcoût des hooks, langues l'une après l'autre (`KB_PARALLELE=0`) ; en CPU : "
-                       f"{fois(ratio_cpu)}", fois(ratio_seq), f"≤ {CIBLES['ratio_hooks']}×", verdict(ok_seq)])
+                       f"{fois(ratio_cpu)}", fois(ratio_seq), "information",
+                       "–" if ok_seq else f"au-dessus de {CIBLES['ratio_hooks']}×"])
         S = ["## 1. Surcoût des hooks du projet", "",
              f"Build complet du site réel (français + anglais, {h['pages_rendues']} pages rendues), contre le même build "
              "sans les hooks du projet (`hooks:` et `watch:` retirés de mkdocs.yml ; mêmes plugins, extensions, "
@@ -401,7 +403,7 @@ def ecrire_rapport(r: dict, sortie: Path) -> str:
             ["Temps réel, `mkdocs build` (langues en parallèle)", s(par_reel, 2), s(sans_reel, 2), fois(ratio),
              f"≤ {CIBLES['ratio_hooks']}×", verdict(ok)],
             ["Temps réel, séquentiel (`KB_PARALLELE=0`)", s(avec_reel, 2), s(sans_reel, 2), fois(ratio_seq),
-             f"≤ {CIBLES['ratio_hooks']}×", verdict(ok_seq)],
+             "information", "–" if ok_seq else f"au-dessus de {CIBLES['ratio_hooks']}×"],
             ["Temps CPU, séquentiel (user+sys, git compris)", s(avec_cpu, 2), s(sans_cpu, 2), fois(ratio_cpu), "–", "–"],
             ["Temps CPU, `mkdocs build` (les deux processus)", s(par_cpu, 2), s(sans_cpu, 2),
              fois(par_cpu / sans_cpu if par_cpu and sans_cpu else None), "–", "–"],
