@@ -55,7 +55,7 @@ def cle_de_dossier(page: Any) -> tuple[str, ...] | None:
     MkDocs calcule un lien relatif depuis le dossier de la page (`get_relative_url`) : vers une
     cible hors de ce dossier, il ne dépend que du dossier parent. Pas de cache, donc, pour une
     page dont le dossier contient une entrée du menu (la page d'un texte et ses articles), ni pour
-    une page vers laquelle pointe une autre entrée que la sienne. Seules les adresses en dossier
+    une page vers laquelle pointe une autre entrée que la sienne, ni pour une page listée deux fois. Seules les adresses en dossier
     (« …/ », `use_directory_urls`) sont concernées ; l'accueil (« ») n'est jamais mis en cache.
     """
     if _derniere_page[0] is page:
@@ -64,8 +64,10 @@ def cle_de_dossier(page: Any) -> tuple[str, ...] | None:
     cle = None
     if url and url.endswith("/"):
         p = parties(url)
-        autres = [e for e in _entrees_par_adresse.get(p, []) if e is not page]
-        if p not in _dossiers_du_menu and not autres:
+        entrees = _entrees_par_adresse.get(p, [])
+        # Une page listée deux fois dans le menu (MkDocs garde le même objet Page) : la section qui
+        # n'est pas la sienne est « inactive » mais la contient, avec sa table des matières.
+        if p not in _dossiers_du_menu and all(e is page for e in entrees) and len(entrees) <= 1:
             cle = p[:-1]
     _derniere_page[:] = [page, cle]
     return cle

@@ -139,6 +139,13 @@ ERREURS = {
     "traduction-lien-casse": (
         "WARNING -  KB601 docs/index.en.md:12 : le lien « cesa/pay.md » vise une page qui n'existe pas. "
         "Correction : corrigez le chemin (relatif à la page, vers un fichier .md de docs/)."),
+    # Lien d'une page française vers une ancre que la traduction visée n'a pas : seul le build
+    # anglais la voit ; en parallèle, le processus de l'anglais confie le message au principal.
+    "ancre-absente-de-la-traduction": (
+        "WARNING -  KB602 docs/autre.md:12 : le lien « index.md#par-ou-commencer » vise l'ancre "
+        "« #par-ou-commencer », qui n'existe pas dans docs/index.en.md. Correction : reprenez l'ancre "
+        "du titre visé (survolez le titre sur le site et copiez le lien « ¶ ») ou donnez au titre un "
+        "identifiant stable « {#mon-ancre} »."),
     "traduction-orpheline": (
         "ERROR   -  KB300 docs/cesa/remuneration.en.md : cette traduction n'a pas de page française "
         "« remuneration.md ». Correction : créez d'abord la page française (elle fait foi), ou corrigez "
@@ -213,15 +220,21 @@ def test_meme_site_que_le_build_sequentiel(site_construit, construire_depot, tmp
         (accueil.group(1), "fr"), (accueil.group(1) + "en/", "en")]
 
 
-def test_faute_de_la_seule_traduction_en_parallele_et_en_sequentiel(construire):
-    attendu = ERREURS["traduction-lien-casse"]
-    for variables in ({}, {"KB_PARALLELE": "0"}):
-        code, journal = construire("traduction-lien-casse", **variables)
+@pytest.mark.parametrize("site", ["traduction-lien-casse", "ancre-absente-de-la-traduction"])
+def test_faute_vue_par_le_seul_build_anglais_en_parallele_et_en_sequentiel(construire, site):
+    attendu = ERREURS[site]
+    journaux = {}
+    for mode, variables in (("parallèle", {}), ("séquentiel", {"KB_PARALLELE": "0"})):
+        code, journal = construire(site, **variables)
+        journaux[mode] = journal
         assert code != 0, journal
         assert set(problemes(journal)) == {attendu}, journal
         assert lignes(journal).count(attendu) == 1, journal
         assert lignes(journal)[-1].endswith("Aborted with 1 warnings in strict mode!"), journal
-    # En parallèle, la dernière ligne dit quel build a échoué et comment s'en passer.
-    assert lignes(journal_parallele := construire("traduction-lien-casse")[1])[-1] == (
-        "langues_paralleles: le build « en » a échoué (messages plus haut ; KB_PARALLELE=0 construit "
-        "les langues l'une après l'autre) : Aborted with 1 warnings in strict mode!"), journal_parallele
+    assert "langues_paralleles: en construit(es) en parallèle" in journaux["parallèle"]
+    assert "langues_paralleles" not in journaux["séquentiel"]
+    if site == "traduction-lien-casse":
+        # Faute dans un fichier anglais : c'est le build anglais qui échoue, et la ligne le dit.
+        assert lignes(journaux["parallèle"])[-1] == (
+            "langues_paralleles: le build « en » a échoué (messages plus haut ; KB_PARALLELE=0 construit "
+            "les langues l'une après l'autre) : Aborted with 1 warnings in strict mode!")

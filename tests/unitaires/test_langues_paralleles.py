@@ -1,7 +1,7 @@
 """langues_paralleles : quand le second processus est lancé, et l'état partagé entre processus.
 
-Le build lui-même (sortie identique au build séquentiel, échec d'une traduction) est vérifié dans
-tests/build/test_langues_paralleles.py.
+Le build lui-même (même site que le build séquentiel, échec d'une traduction) est vérifié à la
+fin de tests/build/test_build.py.
 """
 
 from __future__ import annotations
@@ -102,7 +102,8 @@ def test_attendre_lit_tout_le_tube_avant_la_fin_de_l_enfant():
     if pid == 0:
         os.close(lecture)
         with os.fdopen(ecriture, "wb") as tube:
-            pickle.dump({"entrees": [{"location": f"en/page-{n}/", "text": "é" * 100} for n in range(5000)]}, tube)
+            pickle.dump({"entrees": [{"location": f"en/page-{n}/", "text": "é" * 100} for n in range(5000)],
+                         "etats": {}, "messages": []}, tube)
         os._exit(0)
     os.close(ecriture)
     code, resultat = lp._attendre(lp.Enfant(pid, lecture, ["en"]))
@@ -118,3 +119,30 @@ def test_attendre_lit_tout_le_tube_avant_la_fin_de_l_enfant():
 ])
 def test_page_de_la_langue_par_defaut(fichier, attendu):
     assert lp.page_de_la_langue_par_defaut(fichier, ["en"]) is attendu
+
+
+def test_enfant_sans_erreur_mais_resultat_incomplet():
+    """Un résultat illisible (pickle interrompu) n'est jamais pris pour un succès."""
+    lecture, ecriture = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        os.close(lecture)
+        with os.fdopen(ecriture, "wb") as tube:
+            tube.write(pickle.dumps({"entrees": []})[:5])
+        os._exit(0)
+    os.close(ecriture)
+    code, resultat = lp._attendre(lp.Enfant(pid, lecture, ["en"]))
+    assert code == 1 and "illisible" in resultat["erreur"]
+
+
+def test_le_parent_n_ecrit_pas_le_sitemap_du_francais_seul():
+    """Deux processus écriraient site/sitemap.xml : seul celui de l'anglais (qui liste toutes les
+    langues) l'écrit ; sans second processus, rien ne change."""
+    contenu = "<urlset>…</urlset>"
+    assert lp.on_post_template(contenu, "sitemap.xml", None) is None
+    lp._etat["enfant"] = lp.Enfant(0, -1, ["en"])
+    try:
+        assert lp.on_post_template(contenu, "sitemap.xml", None) == ""
+        assert lp.on_post_template("<html lang=\"fr\">", "404.html", None) is None
+    finally:
+        lp._etat["enfant"] = None

@@ -88,6 +88,14 @@ def test_page_visee_par_une_autre_entree_que_la_sienne():
     assert menu.cle_de_dossier(doublon[0]) is None
 
 
+def test_page_listee_deux_fois_dans_le_menu():
+    """MkDocs garde un seul objet Page : l'autre section, « inactive », contient la page active."""
+    faq, autre = Entree("guides/faq/"), Entree("guides/autre/")
+    menu.noter_le_menu(menu._entrees([Entree(None, children=[faq]), Entree(None, children=[faq]), autre]))
+    assert menu.cle_de_dossier(faq) is None
+    assert menu.cle_de_dossier(autre) == ("guides",)
+
+
 def test_adresse_en_fichier_jamais_en_cache():
     menu.noter_le_menu(menu._entrees([Entree("cae/histoire.html")]))
     assert menu.cle_de_dossier(Entree("cae/federation.html")) is None
