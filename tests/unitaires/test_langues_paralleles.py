@@ -83,31 +83,36 @@ def test_etat_partage_passe_par_pickle():
     pages.clear()
 
 
-def test_attendre_un_enfant_qui_echoue_sans_rien_dire():
-    lecture, ecriture = os.pipe()
-    pid = os.fork()
-    if pid == 0:
-        os.close(lecture)
-        os._exit(3)
-    os.close(ecriture)
-    code, resultat = lp._attendre(lp.Enfant(pid, lecture, ["en"]))
-    assert code == 3
-    assert resultat == {"erreur": "le processus s'est arrêté (code 3)"}
-
-
-def test_attendre_lit_tout_le_tube_avant_la_fin_de_l_enfant():
-    """Un résultat plus gros que le tampon d'un tube (64 Kio) ne bloque pas l'enfant."""
+def attendre_un_enfant_qui_envoie(donnees: bytes, code: int):
+    """Un vrai processus enfant qui écrit `donnees` dans le tube puis sort avec `code` ; ce que
+    `_attendre` en tire, comme le parent du build."""
     lecture, ecriture = os.pipe()
     pid = os.fork()
     if pid == 0:
         os.close(lecture)
         with os.fdopen(ecriture, "wb") as tube:
-            pickle.dump({"entrees": [{"location": f"en/page-{n}/", "text": "é" * 100} for n in range(5000)],
-                         "etats": {}, "messages": []}, tube)
-        os._exit(0)
+            tube.write(donnees)
+        os._exit(code)
     os.close(ecriture)
-    code, resultat = lp._attendre(lp.Enfant(pid, lecture, ["en"]))
+    return lp._attendre(lp.Enfant(pid, lecture, ["en"]))
+
+
+def test_attendre_un_enfant_qui_echoue_sans_rien_dire():
+    assert attendre_un_enfant_qui_envoie(b"", 3) == (3, {"erreur": "le processus s'est arrêté (code 3)"})
+
+
+def test_attendre_lit_tout_le_tube_avant_la_fin_de_l_enfant():
+    """Un résultat plus gros que le tampon d'un tube (64 Kio) ne bloque pas l'enfant."""
+    gros = {"entrees": [{"location": f"en/page-{n}/", "text": "é" * 100} for n in range(5000)],
+            "etats": {}, "messages": []}
+    code, resultat = attendre_un_enfant_qui_envoie(pickle.dumps(gros), 0)
     assert code == 0 and len(resultat["entrees"]) == 5000
+
+
+def test_enfant_sans_erreur_mais_resultat_incomplet():
+    """Un résultat illisible (pickle interrompu) n'est jamais pris pour un succès."""
+    code, resultat = attendre_un_enfant_qui_envoie(pickle.dumps({"entrees": []})[:5], 0)
+    assert code == 1 and "illisible" in resultat["erreur"]
 
 
 @pytest.mark.parametrize("fichier, attendu", [
@@ -119,20 +124,6 @@ def test_attendre_lit_tout_le_tube_avant_la_fin_de_l_enfant():
 ])
 def test_page_de_la_langue_par_defaut(fichier, attendu):
     assert lp.page_de_la_langue_par_defaut(fichier, ["en"]) is attendu
-
-
-def test_enfant_sans_erreur_mais_resultat_incomplet():
-    """Un résultat illisible (pickle interrompu) n'est jamais pris pour un succès."""
-    lecture, ecriture = os.pipe()
-    pid = os.fork()
-    if pid == 0:
-        os.close(lecture)
-        with os.fdopen(ecriture, "wb") as tube:
-            tube.write(pickle.dumps({"entrees": []})[:5])
-        os._exit(0)
-    os.close(ecriture)
-    code, resultat = lp._attendre(lp.Enfant(pid, lecture, ["en"]))
-    assert code == 1 and "illisible" in resultat["erreur"]
 
 
 def test_le_parent_n_ecrit_pas_le_sitemap_du_francais_seul():
