@@ -151,7 +151,6 @@ def _situer(entrees: list, chemin_cle: tuple, message: str) -> str:
     return message
 
 
-
 def cle(texte: str) -> str:
     """Clé de comparaison : sans accents, sans casse, sans ponctuation ni espaces superflus."""
     sans = sans_accents(texte)

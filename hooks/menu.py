@@ -23,6 +23,8 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 
+from kb.projet import elements_du_menu
+
 _cache: dict[tuple, Markup] = {}
 # Pour ce build : dossiers qui contiennent une entrée du menu, et entrées du menu par adresse.
 _dossiers_du_menu: set[tuple[str, ...]] = set()
@@ -87,11 +89,8 @@ def entree_du_menu(entree: Any, chemin: str, niveau: int, parent: Any, page: Any
 
 
 def _entrees(elements: Iterable[Any]) -> Iterable[tuple[str, Any]]:
-    for e in elements:
-        url = getattr(e, "url", None)
-        if isinstance(url, str):
-            yield url, e
-        yield from _entrees(getattr(e, "children", None) or [])
+    """(adresse, entrée) de chaque entrée du menu qui a une adresse (pages, liens)."""
+    return ((e.url, e) for e in elements_du_menu(elements) if isinstance(getattr(e, "url", None), str))
 
 
 @event_priority(-900)  # après les hooks qui complètent le menu (articles) et mkdocs-static-i18n

@@ -57,7 +57,6 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 _verifiees: dict[tuple[str, str], tuple[list[dict[str, str]], list[Probleme]]] = cache_du_build()
 
 
-
 # ---------------------------------------------------------------- Vérifications
 
 

@@ -532,14 +532,12 @@ def on_page_markdown(markdown: str, page: Any, config: MkDocsConfig, files: Any)
     return None
 
 
-@event_priority(-50)  # after mkdocs-static-i18n (50), which sets i18n_* context variables
 def on_page_context(context: dict[str, Any], page: Any, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
     meta = page.meta or {}
-    fichier, affiche = context.get("i18n_file_locale"), context.get("i18n_page_locale")
     _PAGES[page.url] = (
         str(meta["article"]) if meta.get("article") else None,
         str(meta["texte"]) if meta.get("texte") else None,
-        bool(fichier and affiche and fichier != affiche),
+        est_un_repli(page, config),
     )
     return context
 

@@ -27,7 +27,7 @@ from kb.citations import Citation, trouver
 from kb.dates import date_longue
 from kb.diagnostics import Probleme, chemin_lisible, signaler
 from kb.html import transformer_texte
-from kb.projet import est_un_repli, langue_par_defaut, projet, registre
+from kb.projet import elements_du_menu, est_un_repli, langue_par_defaut, projet, registre
 from kb.registre import Article, Registre, Texte
 
 DOSSIER = "textes"
@@ -383,16 +383,7 @@ def _section_des_textes(nav: Navigation) -> Section | None:
 
 def _relier_pages(nav: Navigation) -> None:
     """Recalcule l'ordre des pages (liens précédent / suivant) après l'ajout au menu."""
-    pages: list[Page] = []
-
-    def parcourir(elements: list[Any]) -> None:
-        for element in elements:
-            if isinstance(element, Page):
-                pages.append(element)
-            elif isinstance(element, Section):
-                parcourir(element.children)
-
-    parcourir(nav.items)
+    pages = [element for element in elements_du_menu(nav.items) if isinstance(element, Page)]
     for i, p in enumerate(pages):
         p.previous_page = pages[i - 1] if i > 0 else None
         p.next_page = pages[i + 1] if i + 1 < len(pages) else None

@@ -27,6 +27,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 
 from kb.html import transformer_texte
+from kb.projet import elements_du_menu
 
 ESPACE_INSECABLE = "\u00a0"
 ESPACE_FINE_INSECABLE = "\u202f"
@@ -71,7 +72,7 @@ def _en_francais(langue: str | None) -> bool:
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation | None:
     # Titres des sections du menu (« Textes et articles »…) : ceux du build français.
     if _en_francais(config.theme["language"]):
-        for element in _elements(nav.items):
+        for element in elements_du_menu(nav.items):
             if not element.is_page and element.title:
                 element.title = corriger_texte(element.title)
     return None
@@ -87,12 +88,6 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
             page.meta["title"] = corriger_texte(page.meta["title"])
         _corriger_toc(page.toc.items if page.toc else [])
     return None
-
-
-def _elements(items):  # type: ignore[no-untyped-def]
-    for element in items:
-        yield element
-        yield from _elements(getattr(element, "children", None) or [])
 
 
 def _corriger_toc(entrees: list[AnchorLink]) -> None:

@@ -11,11 +11,18 @@ from __future__ import annotations
 
 import functools
 import gzip
+import re
 import threading
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
+
+
+def prefixe_du_site(fichier_config: Path) -> str:
+    """« /base-juridique-cae » pour site_url: https://…/base-juridique-cae/ (« » sans site_url)."""
+    motif = re.search(r"^site_url:\s*(\S+)", fichier_config.read_text(encoding="utf-8"), re.MULTILINE)
+    return urlsplit(motif.group(1)).path.rstrip("/") if motif else ""
 
 
 class _ServeurStatique(SimpleHTTPRequestHandler):

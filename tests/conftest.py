@@ -21,11 +21,10 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 
-from serveur_statique import servir  # scripts/ est dans le chemin d'import (pyproject.toml)
+from serveur_statique import prefixe_du_site, servir  # scripts/ est dans le chemin d'import (pyproject.toml)
 
 RACINE = Path(__file__).resolve().parents[1]
 FIXTURES_SITES = RACINE / "tests" / "fixtures" / "sites"
@@ -106,8 +105,7 @@ def _fixture_construire():
 
 def chemin_du_site(fichier_config: Path = RACINE / "mkdocs.yml") -> str:
     """Chemin de site_url (« /base-juridique-cae ») : le site est servi sous ce préfixe."""
-    motif = re.search(r"^site_url:\s*(\S+)", fichier_config.read_text(encoding="utf-8"), re.MULTILINE)
-    return urlsplit(motif.group(1)).path.rstrip("/") if motif else ""
+    return prefixe_du_site(fichier_config)
 
 
 # ---------------------------------------------------------------- Le vrai site

@@ -107,7 +107,6 @@ def reprendre_les_messages(messages: list[tuple[int, str, str]]) -> int:
     return nombre
 
 
-_generation = [0]
 _caches_du_build: list[dict] = []
 
 
@@ -116,7 +115,6 @@ def nouveau_build() -> None:
     deja_signales.clear()
     for cache in _caches_du_build:
         cache.clear()
-    _generation[0] += 1
 
 
 def cache_du_build() -> dict:
@@ -131,22 +129,14 @@ def cache_du_build() -> dict:
     return cache
 
 
-def generation() -> int:
-    """Numéro du build complet en cours : les données lues une fois par build s'y rattachent."""
-    return _generation[0]
-
-
 def signaler(probleme: Probleme, *, avertissement: bool = False) -> None:
     """Journalise un problème : erreur (le build strict échoue) ou simple avertissement.
 
     L'avertissement passe par le niveau INFO : MkDocs compterait un WARNING comme une erreur
     en mode strict, alors qu'il ne doit que prévenir.
     """
+    niveau = logging.INFO if avertissement else logging.ERROR
     affiche = f"AVERTISSEMENT {probleme}" if avertissement else str(probleme)
-    if not premiere_fois(str(probleme), probleme.fichier, niveau=logging.INFO if avertissement else logging.ERROR,
-                         affiche=affiche):
-        return  # déjà dit pendant le build d'une autre langue, ou confié au processus principal
-    if avertissement:
-        log.info("AVERTISSEMENT %s", probleme)
-    else:
-        log.error("%s", probleme)
+    if premiere_fois(str(probleme), probleme.fichier, niveau=niveau, affiche=affiche):
+        log.log(niveau, "%s", affiche)
+    # sinon : déjà dit pendant le build d'une autre langue, ou confié au processus principal

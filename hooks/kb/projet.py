@@ -5,16 +5,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any, Iterable, Iterator
 from urllib.parse import urlsplit
 
 import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
-from kb.diagnostics import generation, signaler
+from kb.diagnostics import cache_du_build, signaler
 from kb.registre import Registre, charger
 
-_cache: dict[str, tuple[tuple, Registre, int]] = {}
+# Entre deux builds (mkdocs serve) : registre par dossier, avec la signature de ses fichiers.
+_cache: dict[str, tuple[tuple, Registre]] = {}
+# Pendant un build complet : déjà vérifié, les fichiers n'ont pas pu changer.
+_verifie: dict[str, Registre] = cache_du_build()
 
 
 @dataclass(frozen=True)
@@ -40,19 +44,21 @@ def registre(config: MkDocsConfig) -> Registre:
     Un registre fautif n'est jamais gardé en cache : ses erreurs s'affichent à chaque build.
     """
     p = projet(config)
-    en_cache = _cache.get(str(p.racine))
-    if en_cache and en_cache[2] == generation():
-        return en_cache[1]  # déjà vérifié pendant ce build : les fichiers n'ont pas pu changer
+    cle = str(p.racine)
+    if cle in _verifie:
+        return _verifie[cle]
     fichiers = sorted((p.donnees / "textes").glob("*.yml"))
     signature = tuple((f.name, f.stat().st_mtime_ns) for f in fichiers)
+    en_cache = _cache.get(cle)
     if en_cache and en_cache[0] == signature:
-        _cache[str(p.racine)] = (signature, en_cache[1], generation())
+        _verifie[cle] = en_cache[1]
         return en_cache[1]
     reg, problemes = charger(p.donnees / "textes", p.schema("texte"), p.racine)
     for probleme in problemes:
         signaler(probleme)
     if not problemes:
-        _cache[str(p.racine)] = (signature, reg, generation())
+        _cache[cle] = (signature, reg)
+        _verifie[cle] = reg
     return reg
 
 
@@ -101,3 +107,11 @@ def est_un_repli(page: Page, config: MkDocsConfig) -> bool:
     """Page d'une autre langue servie dans ce build (copie de repli de mkdocs-static-i18n)."""
     locale = getattr(page.file, "locale", None)
     return locale is not None and locale != config.theme["language"]
+
+
+def elements_du_menu(elements: Iterable[Any]) -> Iterator[Any]:
+    """Chaque élément du menu (sections, pages, liens), dans l'ordre du menu, sections avant
+    leur contenu : `elements_du_menu(nav.items)`."""
+    for element in elements:
+        yield element
+        yield from elements_du_menu(getattr(element, "children", None) or [])

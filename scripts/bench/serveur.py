@@ -6,19 +6,11 @@ qu'un lecteur reçoit) ; les tailles du rapport sont recalculées par le banc (g
 
 from __future__ import annotations
 
-import re
 import sys
 from pathlib import Path
-from urllib.parse import urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # scripts/ : serveur partagé avec les tests
-from serveur_statique import servir  # noqa: E402
-
-
-def prefixe_du_site(fichier_config: Path) -> str:
-    """« /base-juridique-cae » pour site_url: https://…/base-juridique-cae/ ."""
-    motif = re.search(r"^site_url:\s*(\S+)", fichier_config.read_text(encoding="utf-8"), re.MULTILINE)
-    return urlsplit(motif.group(1)).path.rstrip("/") if motif else ""
+from serveur_statique import prefixe_du_site, servir  # noqa: E402,F401 (prefixe_du_site : pour bench.py)
 
 
 class Serveur:
