@@ -23,7 +23,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from kb.citations import Citation, trouver
+from kb.citations import Citation, codes_du_registre, trouver
 from kb.dates import date_longue
 from kb.diagnostics import Probleme, chemin_lisible, signaler
 from kb.html import transformer_texte
@@ -92,12 +92,13 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     reg = registre(config)
     repli = est_un_repli(page, config)
     textes_par_date = _textes_par_date(reg)
+    codes = codes_du_registre(reg.textes.values())
     inconnues: list[Citation] = []
     titres_donnes: set[str] = set()
 
     def lier(texte: str) -> str:
         morceaux, position = [], 0
-        for citation in trouver(texte, textes_par_date):
+        for citation in trouver(texte, textes_par_date, codes):
             cible = reg.trouver(citation.ref) if citation.texte_id else None
             if cible is None:
                 inconnues.append(citation)

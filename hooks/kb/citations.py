@@ -3,7 +3,8 @@
 Formes reconnues (espaces ordinaires, insécables ou fines ; « L. » avec ou sans espace) :
 - articles de code : « L. 7331-2 », « L7331-2 », « art. R. 7331-11 », « articles L. 7331-1 et
   L. 7331-2 », « L. 7331-1 à L. 7332-7 » ; le code du travail par défaut, sinon le code nommé
-  juste après (« … du code de commerce », « … du code de la sécurité sociale ») ;
+  juste après (« … du code de commerce ») : les noms des codes viennent du registre (argument
+  `codes`, construit par :func:`codes_du_registre`), jamais d'une liste écrite ici ;
 - articles de loi ou de décret : « article 26-41 de la loi du 10 septembre 1947 », « article 1er
   de la loi n° 2014-856 », « articles 47 et 48 de la loi du 31 juillet 2014 », « article 3 bis … » ;
 - textes entiers : « loi n° 2014-856 », « décret n° 2015-1363 », « ordonnance n° 2016-415 ».
@@ -15,22 +16,35 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable, Mapping
 
 ESP = r"[ \t\n\u00a0\u202f]"
-_CODES = {
-    "du code du travail": "code-du-travail",
-    "du code de commerce": "code-de-commerce",
-    "du code de la sécurité sociale": "code-securite-sociale",
-}
 CODE_PAR_DEFAUT = "code-du-travail"
 
 _NUM_CODE = rf"(?<![\w/.‑-])(?P<lettre>[LRD])\.?{ESP}?(?P<chiffres>\d{{1,4}}(?:[-‑]\d{{1,3}}){{1,3}})(?![\w‑-])"
 _SEP = rf"(?:{ESP}*,{ESP}*|{ESP}+(?:et|à|ou){ESP}+)"
-_SUFFIXE_CODE = rf"{ESP}+(?P<code>(?:du|de{ESP}la){ESP}code{ESP}(?:du{ESP}travail|de{ESP}commerce|de{ESP}la{ESP}sécurité{ESP}sociale))"
 _NUM_CODE_SANS_GROUPE = rf"(?<![\w/.‑-])[LRD]\.?{ESP}?\d{{1,4}}(?:[-‑]\d{{1,3}}){{1,3}}(?![\w‑-])"
-_GROUPE_CODE = re.compile(
-    rf"{_NUM_CODE_SANS_GROUPE}(?:{_SEP}(?:articles?{ESP}+|art\.{ESP}*)?{_NUM_CODE_SANS_GROUPE})*(?:{_SUFFIXE_CODE})?"
-)
+
+
+@lru_cache(maxsize=8)
+def _groupe_code(noms: tuple[str, ...]) -> re.Pattern[str]:
+    """Un ou plusieurs numéros d'articles de code, suivis du nom d'un des `noms` de codes."""
+    suffixe = "|".join(ESP.join(map(re.escape, nom.split())) for nom in sorted(noms, key=len, reverse=True))
+    suffixe = rf"(?:{ESP}+(?P<code>{suffixe}))?" if noms else ""
+    return re.compile(
+        rf"{_NUM_CODE_SANS_GROUPE}(?:{_SEP}(?:articles?{ESP}+|art\.{ESP}*)?{_NUM_CODE_SANS_GROUPE})*{suffixe}"
+    )
+
+
+def codes_du_registre(textes: Iterable[object]) -> dict[str, str]:
+    """« du code de commerce » -> « code-de-commerce », pour chaque code du registre.
+
+    `textes` : les `kb.registre.Texte` (attributs `nature`, `complement`, `id`).
+    """
+    return {t.complement: t.id for t in textes if getattr(t, "nature", None) == "code"}
+
+
 _UN_NUM_CODE = re.compile(_NUM_CODE)
 
 _MOIS = "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
@@ -73,13 +87,17 @@ def _espaces(texte: str) -> str:
     return re.sub(ESP, " ", texte)
 
 
-def trouver(texte: str, textes_par_date: dict[str, str] | None = None) -> list[Citation]:
+def trouver(texte: str, textes_par_date: Mapping[str, str] | None = None,
+            codes: Mapping[str, str] | None = None) -> list[Citation]:
     """Toutes les citations du texte, dans l'ordre, sans chevauchement.
 
     `textes_par_date` associe « loi 10 septembre 1947 » à « loi-47-1775 », pour les lois citées
-    par leur date plutôt que par leur numéro.
+    par leur date plutôt que par leur numéro ; `codes` associe « du code de commerce » à
+    « code-de-commerce » (voir :func:`codes_du_registre`). Un numéro sans nom de code connu vise
+    le code du travail.
     """
     textes_par_date = textes_par_date or {}
+    codes = codes or {}
     citations: list[Citation] = []
     occupe: list[tuple[int, int]] = []
 
@@ -99,11 +117,11 @@ def trouver(texte: str, textes_par_date: dict[str, str] | None = None) -> list[C
                                       numero, _espaces(groupe.group(0))))
         occupe.append(groupe.span())
 
-    for groupe in _GROUPE_CODE.finditer(texte):
+    for groupe in _groupe_code(tuple(codes)).finditer(texte):
         if _chevauche(groupe.span(), occupe):
             continue
-        suffixe = groupe.group("code")
-        code = _CODES.get(_espaces(suffixe), CODE_PAR_DEFAUT) if suffixe else CODE_PAR_DEFAUT
+        suffixe = groupe.groupdict().get("code")
+        code = codes.get(_espaces(suffixe), CODE_PAR_DEFAUT) if suffixe else CODE_PAR_DEFAUT
         for num in _UN_NUM_CODE.finditer(texte, groupe.start(), groupe.end() - (len(suffixe) + 1 if suffixe else 0)):
             numero = num.group("lettre") + num.group("chiffres").replace("‑", "-")
             ecrit = _espaces(num.group(0)) + (" " + _espaces(suffixe) if suffixe else "")

@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import pytest
 
-from kb.citations import identifiant_de_texte, sans_accents, trouver
+from kb.citations import codes_du_registre, identifiant_de_texte, sans_accents, trouver
 
 PAR_DATE = {"loi 10 septembre 1947": "loi-47-1775", "loi 31 juillet 2014": "loi-2014-856"}
+# Les noms des codes viennent du registre (kb.citations.codes_du_registre) ; ici, un extrait.
+CODES = {"du code du travail": "code-du-travail", "du code de commerce": "code-de-commerce",
+         "du code de la sécurité sociale": "code-securite-sociale",
+         "du code de la propriété intellectuelle": "code-de-la-propriete-intellectuelle"}
 
 
 def refs(texte):
-    return [(c.ref, texte[c.debut:c.fin]) for c in trouver(texte, PAR_DATE)]
+    return [(c.ref, texte[c.debut:c.fin]) for c in trouver(texte, PAR_DATE, CODES)]
 
 
 @pytest.mark.parametrize("texte, attendu", [
@@ -22,6 +26,9 @@ def refs(texte):
     ("L.\u202f7332-3", [("code-du-travail:L7332-3", "L.\u202f7332-3")]),
     ("article L. 127-1 du code de commerce", [("code-de-commerce:L127-1", "L. 127-1")]),
     ("L. 311-3 du code de la sécurité sociale", [("code-securite-sociale:L311-3", "L. 311-3")]),
+    ("L.\u00a0113-9 du\u00a0code de la propriété intellectuelle",
+     [("code-de-la-propriete-intellectuelle:L113-9", "L.\u00a0113-9")]),
+    ("article L. 113-9 du code de l'urbanisme", [("code-du-travail:L113-9", "L. 113-9")]),
 ])
 def test_articles_de_code(texte, attendu):
     assert refs(texte) == attendu
@@ -95,10 +102,21 @@ def test_une_loi_citee_par_article_n_est_pas_aussi_citee_en_entier():
 
 def test_ordre_et_positions():
     texte = "Voir L. 7331-2, puis la loi n° 2014-856 et l'article 26-41 de la loi du 10 septembre 1947."
-    assert [texte[c.debut:c.fin] for c in trouver(texte, PAR_DATE)] == ["L. 7331-2", "loi n° 2014-856", "26-41"]
+    assert [texte[c.debut:c.fin] for c in trouver(texte, PAR_DATE, CODES)] == ["L. 7331-2", "loi n° 2014-856", "26-41"]
 
 
 def test_identifiant_de_texte_sans_accents():
     assert identifiant_de_texte("Décret", "2015-1363") == "decret-2015-1363"
     assert identifiant_de_texte("Loi", "47-1775") == "loi-47-1775"
     assert sans_accents("sécurité sociale, Île") == "securite sociale, Ile"
+
+
+def test_codes_du_registre_et_code_par_defaut(registre_reel):
+    """Les noms des codes viennent du registre ; sans nom connu, le code du travail."""
+    codes = codes_du_registre(registre_reel.textes.values())
+    assert codes["du code de commerce"] == "code-de-commerce"
+    assert all(v.startswith("code-") for v in codes.values())
+    texte = "articles L. 127-1 et L. 127-2 du code de commerce, puis L. 7331-2"
+    assert [c.ref for c in trouver(texte, None, codes)] == [
+        "code-de-commerce:L127-1", "code-de-commerce:L127-2", "code-du-travail:L7331-2"]
+    assert [c.ref for c in trouver("L. 127-1 du code de commerce")] == ["code-du-travail:L127-1"]
