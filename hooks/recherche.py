@@ -55,6 +55,9 @@ SEPARATEUR = r"""[\s\-,:;!?=\[\]()"/'’ʼ«»·°…–—]+|\.(?!\d)|&[lg]t;""
 CHAMPS: dict[str, dict[str, float]] = {
     "cle_id": {"boost": 1e4},
     "cle_titre": {"boost": 1e3},
+    # Questions déclarées dans l'en-tête d'une page de situation (« questions: ») : une page qui
+    # dit répondre à « puis-je garder le chômage » passe devant celles qui emploient ces mots.
+    "cle_questions": {"boost": 300.0},
     "cle_texte": {"boost": 1.0},
 }
 
@@ -71,11 +74,12 @@ APOSTROPHES = "'’ʼ‘`´"
 GUILLEMETS = "«»“”„"
 ELISIONS = ("jusqu", "lorsqu", "puisqu", "quoiqu", "presqu", "qu", "l", "d", "j", "m", "n", "s", "t", "c")
 
+# Jamais « are » : en français, c'est l'ARE (allocation d'aide au retour à l'emploi).
 MOTS_VIDES = frozenset("""
 a à au aux avec ce ces cet cette dans de des du elle en et eux il ils je la le les leur leurs lui
 ma mais me mes moi mon ne ni nos notre nous on ou où par pas pour qu que qui sa se ses son sur ta
 te tes toi ton tu un une vos votre vous y c d j l m n s t e es est sont été être n° no
-the of and to in for an is are or by with
+the of and to in for an is or by with
 """.split())
 
 # Light French plural stemming ------------------------------------------------
@@ -368,6 +372,21 @@ class InfoPage:
     article: str | None = None
     texte: str | None = None
     repli: bool = False  # fallback copy of a page in another language (mkdocs-static-i18n)
+    questions: tuple[str, ...] = ()  # « questions: » of the front matter (situation pages)
+
+
+def cles_questions(questions: Iterable[str]) -> list[str]:
+    """Index tokens of a page's declared questions: words (no stop words), their hidden forms, ids.
+
+    The field is hidden, so it carries the plain words too (a visible field gets them from
+    Material's own tokenizer).
+    """
+    sortie: dict[str, None] = {}
+    for q in questions:
+        jetons = [m for m in mots(q) if m not in MOTS_VIDES]
+        for v in identifiants(q) + jetons + cles_cachees(jetons):
+            sortie.setdefault(v)
+    return list(sortie)
 
 
 def cles_page(info: InfoPage, registre: Registre) -> tuple[list[str], list[str]]:
@@ -409,6 +428,8 @@ def enrichir_document(doc: dict[str, Any], groupes: Sequence[Groupe],
         for e in extra:
             c_texte += [m for m in mots(e) if m not in MOTS_VIDES] + cles_cachees(mots(e))
             c_texte += identifiants(e)
+        if info.questions:
+            doc["cle_questions"] = " ".join(cles_questions(info.questions))
     if c_titre:
         doc["cle_titre"] = " ".join(dict.fromkeys(c_titre))
     if c_texte:
@@ -490,9 +511,9 @@ def indexes_par_langue(index: Mapping[str, Any], defaut: str, autres: Sequence[s
 # MkDocs events (documented ones only)
 # ---------------------------------------------------------------------------
 
-# Pages vues, de toutes les langues : url -> (article, texte, repli). Relu à la fin du build
-# complet ; état partagé, car une autre langue peut être construite dans un autre processus.
-_PAGES: dict[str, tuple[str | None, str | None, bool]] = etat_partage("recherche.pages")
+# Pages vues, de toutes les langues : url -> (article, texte, repli, questions). Relu à la fin du
+# build complet ; état partagé, car une autre langue peut être construite dans un autre processus.
+_PAGES: dict[str, tuple[str | None, str | None, bool, tuple[str, ...]]] = etat_partage("recherche.pages")
 _ETAT: dict[str, Any] = {}
 
 
@@ -538,6 +559,7 @@ def on_page_context(context: dict[str, Any], page: Any, config: MkDocsConfig, na
         str(meta["article"]) if meta.get("article") else None,
         str(meta["texte"]) if meta.get("texte") else None,
         est_un_repli(page, config),
+        tuple(str(q) for q in meta.get("questions") or ()),
     )
     return context
 

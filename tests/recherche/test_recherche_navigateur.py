@@ -8,12 +8,10 @@ pour les mots du langage courant. La table des requêtes est partagée avec le b
 
 from __future__ import annotations
 
-import re
-import time
-from typing import Callable
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from saisie import chercher, sans_prefixe
 
 pytestmark = pytest.mark.navigateur
 
@@ -78,61 +76,11 @@ REQUETES: list[tuple[str, str, tuple[str, ...], str]] = [
 ]
 
 
-def chercher(page, requete: str, delai: float = 10.0) -> tuple[list[str], str]:
-    """Tape la requête dans la boîte de recherche ; renvoie les chemins des résultats et le résumé."""
-    champ = page.locator("input.md-search__input")
-    champ.click()
-    champ.press("Control+a")
-    champ.press("Backspace")
-    champ.press_sequentially(requete)
-    fin = time.monotonic() + delai
-    precedent: tuple[list[str], str] | None = None
-    stable = 0
-    while time.monotonic() < fin:
-        time.sleep(0.15)
-        resume = page.locator(".md-search-result__meta").inner_text()
-        liens = page.eval_on_selector_all(
-            "li.md-search-result__item > a.md-search-result__link:first-child", "els => els.map(e => e.href)")
-        etat = ([urlsplit(h).path for h in liens], resume)
-        if re.search(r"\d|Aucun|No matching", resume) and etat == precedent:
-            stable += 1
-            if stable >= 2:
-                return etat
-        else:
-            stable = 0
-        precedent = etat
-    return precedent or ([], "")
-
-
-@pytest.fixture(scope="module")
-def onglets(navigateur, url_site) -> Callable:
-    """Un onglet ouvert par page de départ, réutilisé d'une requête à l'autre (recherche ouverte)."""
-    ouverts: dict[str, object] = {}
-    prefixe = urlsplit(url_site).path
-
-    def ouvrir(chemin: str):
-        if chemin not in ouverts:
-            onglet = navigateur.new_page(locale="fr-FR")
-            onglet.goto(url_site + chemin)
-            onglet.locator("label.md-search__icon, .md-search__input").first.click()
-            onglet.prefixe = prefixe
-            ouverts[chemin] = onglet
-        return ouverts[chemin]
-
-    yield ouvrir
-    for onglet in ouverts.values():
-        onglet.close()
-
-
-def _sans_prefixe(chemins: list[str], prefixe: str) -> list[str]:
-    return [c[len(prefixe):] if c.startswith(prefixe) else c for c in chemins]
-
-
 @pytest.mark.parametrize("depart,requete,attendues,rang", REQUETES, ids=[f"{d}|{q}" for d, q, _, _ in REQUETES])
 def test_requete(onglets, depart: str, requete: str, attendues: tuple[str, ...], rang: str) -> None:
     onglet = onglets(depart)
     chemins, resume = chercher(onglet, requete)
-    chemins = _sans_prefixe(chemins, onglet.prefixe)
+    chemins = sans_prefixe(chemins, onglet.prefixe)
     assert chemins, f"« {requete} » ne donne aucun résultat ({resume})"
     if rang == "premier":
         assert chemins[0] in attendues, f"« {requete} » : en tête {chemins[0]}, puis {chemins[1:5]}"
@@ -151,7 +99,7 @@ def test_index_propre_a_chaque_langue(onglets) -> None:
 def test_pas_de_doublon_en_anglais(onglets) -> None:
     """Sous /en/ : aucune page deux fois, aucune copie de repli française sous /en/."""
     onglet = onglets("/en/")
-    chemins = _sans_prefixe(chercher(onglet, "cooperative")[0], onglet.prefixe)
+    chemins = sans_prefixe(chercher(onglet, "cooperative")[0], onglet.prefixe)
     assert len(chemins) == len(set(chemins)), chemins
     assert all(c == "/en/" or not c.startswith("/en/") for c in chemins), chemins
 

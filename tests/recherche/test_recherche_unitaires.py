@@ -253,3 +253,19 @@ def test_js_meme_separateur() -> None:
     src = JS.read_text(encoding="utf-8")
     m = re.search(r"var SEPARATEUR = /(.*)/;", src)
     assert m and m.group(1).replace("\\/", "/") == r.SEPARATEUR
+
+
+def test_questions_declarees_dans_un_champ_cache() -> None:
+    """« questions: » de l'en-tête : mots sans mots vides, formes pliées, numéros ; page seulement."""
+    jetons = r.cles_questions(["Puis-je garder l’ARE en CAE ?", "Démissionner pendant l'essai (L. 7332-1)"])
+    assert {"garder", "are", "cae", "démissionner", "demissionner", "essai", "l7332_1"} <= set(jetons)
+    assert not {"je", "l", "en"} & set(jetons)
+    info = r.InfoPage("cesa/quitter/", questions=("Comment quitter ma CAE ?",))
+    reg = Registre()
+    page = r.enrichir_document({"location": "cesa/quitter/", "title": "Quitter", "text": ""}, [], info, reg,
+                               glossaire=False)
+    section = r.enrichir_document({"location": "cesa/quitter/#demission", "title": "Démission", "text": ""}, [],
+                                  info, reg, glossaire=False)
+    assert page["cle_questions"].split() == ["comment", "quitter", "cae"]
+    assert "cle_questions" not in section
+    assert "cle_questions" in r.CHAMPS

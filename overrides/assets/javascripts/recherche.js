@@ -35,7 +35,7 @@
     "a à au aux avec ce ces cet cette dans de des du elle en et eux il ils je la le les leur leurs lui " +
     "ma mais me mes moi mon ne ni nos notre nous on ou où par pas pour qu que qui sa se ses son sur ta " +
     "te tes toi ton tu un une vos votre vous y c d j l m n s t e es est sont été être n° no " +
-    "the of and to in for an is are or by with");
+    "the of and to in for an is or by with");
   var INVARIABLES = ensemble(
     "alors lors hors vers envers travers revers univers divers toujours ailleurs plusieurs cours recours " +
     "parcours concours discours secours velours dehors moeurs gens sens dans sans moins néanmoins temps " +
