@@ -189,6 +189,7 @@ def fiche_article(article: Article, reg: Registre, page: Page, langue: str, conf
         "texte": article.texte.titre,
         "url_officielle": article.url,
         "url_officielle_est_article": bool(article.legiarti or article.url_imposee),
+        "est_un_code": article.texte.nature == "code",
         "url_cdtn": article.url_code_du_travail_numerique,
         "en_vigueur_depuis": date_longue(article.en_vigueur_depuis, langue),
         "cree_par": _decrire(article.cree_par, createur),
@@ -202,10 +203,11 @@ def fiche_article(article: Article, reg: Registre, page: Page, langue: str, conf
 def _decrire(ref: str | None, cible: Texte | Article | None) -> str | None:
     if not ref:
         return None
+    # Écrit pour suivre « créé par » : « l'article 48 de la loi … », « la loi n° … ».
     if isinstance(cible, Article):
-        return f"article {cible.numero_affiche} {cible.texte.complement}"
+        return f"l'article {cible.numero_affiche} {cible.texte.complement}"
     if isinstance(cible, Texte):
-        return cible.titre_court
+        return {"loi": "la ", "decret": "le ", "ordonnance": "l'"}.get(cible.nature, "") + cible.titre_court
     return ref  # texte libre du registre
 
 

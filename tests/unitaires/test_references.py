@@ -58,8 +58,8 @@ def test_lois_citees_par_leur_date(registre_reel):
 
 def test_decrire_createur():
     article = Article(LOI, "1", "x")
-    assert _decrire("loi-47-1775:1", article) == "article 1er de la loi n° 47-1775 du 10 septembre 1947"
-    assert _decrire("loi-47-1775", LOI) == "loi n° 47-1775 du 10 septembre 1947"
+    assert _decrire("loi-47-1775:1", article) == "l'article 1er de la loi n° 47-1775 du 10 septembre 1947"
+    assert _decrire("loi-47-1775", LOI) == "la loi n° 47-1775 du 10 septembre 1947"
     assert _decrire("ordonnance du 1er mai 1945", None) == "ordonnance du 1er mai 1945"
     assert _decrire(None, None) is None
 
