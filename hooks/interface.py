@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit
 
 import yaml
 from jinja2 import Environment
@@ -18,6 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 from kb.dates import date_longue
 from kb.projet import langue_par_defaut, langues, projet
@@ -93,6 +94,8 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig,
         "sources": meta.get("kb_sources") or [],
         "publics": [textes["publics"].get(p, p) for p in meta.get("audience") or []],
         "url_signalement": url_signalement(config, page),
+        # Appelé par partials/alternate.html avec le lien que mkdocs-static-i18n donne à la page.
+        "lien_de_langue": lambda lien: lien_de_langue(str(lien), config.site_url or "", page.url),
     }
     return context
 
@@ -111,6 +114,21 @@ def url_signalement(config: MkDocsConfig, page: Page) -> str | None:
         "page": adresse,
     }
     return f"{config.repo_url.rstrip('/')}/issues/new?{urlencode(parametres)}"
+
+
+def lien_de_langue(lien: str, site_url: str, url_page: str) -> str | None:
+    """Lien du sélecteur de langue rendu relatif à la page, ou None s'il l'est déjà.
+
+    mkdocs-static-i18n donne aux pages d'accueil un chemin absolu (« /base-juridique-cae/en/ ») :
+    il casse dès que le site est servi sous un autre chemin. Les autres pages ont déjà des liens
+    relatifs, que le gabarit garde tels quels.
+    """
+    prefixe = (urlsplit(site_url).path or "/").rstrip("/") + "/"
+    if not lien.startswith(prefixe):
+        return None
+    relatif = get_relative_url(lien[len(prefixe):], url_page)
+    # « . » et « .. » (des dossiers) : avec la barre finale, comme les autres liens du site.
+    return relatif + "/" if relatif in (".", "..") or relatif.endswith("/..") else relatif
 
 
 def _lien_alternatif(config: MkDocsConfig, langue: str) -> str | None:

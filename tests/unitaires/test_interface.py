@@ -10,7 +10,7 @@ import yaml
 from mkdocs.exceptions import PluginError
 
 import interface
-from interface import url_signalement
+from interface import lien_de_langue, url_signalement
 
 from .conftest import DONNEES
 
@@ -103,3 +103,15 @@ def test_langue_declaree_sans_ses_textes(tmp_path):
 def test_textes_complets_acceptes(tmp_path):
     conf = _config_langues(tmp_path, "fr:\n  sources: Sources\nen:\n  sources: Sources\n")
     assert interface.on_config(conf) is None
+
+
+@pytest.mark.parametrize("lien, page, attendu", [
+    ("/base-juridique-cae/en/", "", "en/"),            # accueil français -> accueil anglais
+    ("/base-juridique-cae/", "", "./"),
+    ("/base-juridique-cae/", "en/", "../"),            # accueil anglais -> accueil français
+    ("/base-juridique-cae/en/", "en/", "./"),
+    ("../en/cesa/", "cesa/", None),                    # déjà relatif : gardé tel quel
+    ("/ailleurs/en/", "", None),                       # hors du site : pas touché
+])
+def test_lien_de_langue_relatif_a_la_page(lien, page, attendu):
+    assert lien_de_langue(lien, "https://base-juridique-cae.github.io/base-juridique-cae/", page) == attendu
