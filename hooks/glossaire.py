@@ -165,8 +165,11 @@ def ancre(texte: str) -> str:
 
 
 def rendre_glossaire(termes: list[Terme]) -> str:
-    """Markdown de la page du glossaire, une section par lettre, une ancre stable par terme."""
-    lignes: list[str] = []
+    """Markdown de la page du glossaire : barre A–Z, une section par lettre, une ancre par terme."""
+    lettres = list(dict.fromkeys(cle(t.terme)[:1].upper() for t in termes if cle(t.terme)))
+    # La barre de lettres : sur un téléphone, le glossaire fait des dizaines d'écrans.
+    lignes: list[str] = ['<nav class="kb-lettres" aria-label="Lettres" markdown>',
+                         " ".join(f"[{x}](#lettre-{x.lower()})" for x in lettres), "</nav>", ""]
     lettre = ""
     par_cle = {cle(t.terme): t for t in termes}
     for t in termes:

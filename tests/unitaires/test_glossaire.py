@@ -104,6 +104,7 @@ def test_rendu_par_lettre_et_sigles():
                     references=("loi-47-1775:26-41",), synonymes=("coopérative d'activités",), voir=("associé",))]
     rendu = rendre_glossaire(termes)
     assert "## A { #lettre-a }" in rendu and "## C { #lettre-c }" in rendu
+    assert rendu.startswith('<nav class="kb-lettres" aria-label="Lettres" markdown>\n[A](#lettre-a) [C](#lettre-c)\n</nav>')
     assert "### Coopérative d'activité et d'emploi (CAE) { #cooperative-d-activite-et-d-emploi }" in rendu
     assert "*Textes :* article 26-41 de la loi n° 47-1775." in rendu
     assert "*Voir aussi :* [associé](#associe)." in rendu
