@@ -12,7 +12,7 @@ MKDOCS := $(VENV)/bin/mkdocs
 export NO_MKDOCS_2_WARNING := 1
 export DISABLE_MKDOCS_2_WARNING := true
 
-.PHONY: aide serve test build systeme installer requirements bench propre
+.PHONY: aide serve test build systeme installer requirements bench propre registre-legi
 
 aide: ## Affiche cette aide
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -39,6 +39,9 @@ test: installer systeme ## Lance toute la suite de tests (build strict, HTML, na
 
 bench: installer systeme ## Mesure les performances et écrit rapports/performance.md
 	$(PY) scripts/bench.py
+
+registre-legi: installer ## Compare le registre à la base LEGI (code du travail, sécurité sociale) ; ECRIRE=1 complète
+	$(PY) scripts/registre_legi.py $(if $(ECRIRE),--ecrire)
 
 requirements: ## Régénère requirements*.txt (avec empreintes) depuis requirements*.in
 	$(PY) -m pip install --quiet pip-tools
