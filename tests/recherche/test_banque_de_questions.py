@@ -2,7 +2,6 @@
 
 - chaque fichier suit son schéma ; une faute donne « fichier:ligne », le problème et la correction ;
 - chaque question renvoie à une page (et à une ancre) qui existe ;
-- chaque page de situation (en-tête « questions: ») a au moins une question réelle dans la banque ;
 - dans Chromium, chaque question tapée dans la vraie boîte de recherche donne la page qui y répond
   parmi les trois premiers résultats, pour au moins 90 % de la banque.
 """
@@ -14,8 +13,6 @@ from pathlib import Path
 import pytest
 from banque import RACINE, charger
 from saisie import chercher, sans_prefixe
-
-from kb.entete import lire_entete
 
 SEUIL_TOP3 = 0.90
 MINIMUM = 80
@@ -32,22 +29,6 @@ def test_la_banque_est_saine(banque) -> None:
     questions, problemes = banque
     assert not problemes, "\n".join(problemes)
     assert len(questions) >= MINIMUM, f"{len(questions)} questions : la banque en demande au moins {MINIMUM}"
-
-
-@pytest.mark.unitaire
-def test_chaque_page_de_situation_a_ses_questions_reelles(banque) -> None:
-    questions, _ = banque
-    couvertes = {q.chemin for q in questions}
-    sans = []
-    for f in sorted((RACINE / "docs").rglob("*.md")):
-        if f.name.count(".") > 1:
-            continue  # traduction : la banque vise les pages françaises
-        if lire_entete(f.read_text(encoding="utf-8")).donnees.get("questions"):
-            chemin = f.relative_to(RACINE / "docs").as_posix()
-            if chemin not in couvertes:
-                sans.append(chemin)
-    assert not sans, ("pages qui déclarent des « questions: » sans aucune question réelle dans "
-                      f"data/questions/ : {sans}")
 
 
 @pytest.mark.unitaire
