@@ -248,6 +248,12 @@ def termes_requete(requete: str, *, accents: bool = True) -> list[str]:
     for m in mots(requete):
         if m in MOTS_VIDES:
             continue
+        if m.isdigit():
+            # Un nombre seul (« 3 ans ») est un mot exact : sans « ^1 », Material en ferait
+            # « 3* », qui vise tous les numéros d'articles commençant par 3 (« l323_6 »…).
+            if f"{m}^1" not in sortie:
+                sortie.append(f"{m}^1")
+            continue
         r = radical(m)
         for v in ((r, plier(r)) if accents else (plier(r),)):
             if v not in sortie:

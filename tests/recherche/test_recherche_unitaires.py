@@ -218,7 +218,7 @@ REQUETES = ["L7331-2", "L. 7331-2", "l7331-2", "7331-2", "art. L7331-2", "R7331-
             "rémunération", "remunerations", "période d’essai", "periode d'essai", "l'entrepreneur",
             "entrepreneurs salariés", "coopératives", "sociaux", "travaux", "lois", "mois",
             "porteur de projet", f"«{NBSP}salaire{NBSP}»", "de", "Assurance CHÔMAGE", "entrepreneur·e",
-            "L7331-2 salaire", "qu’il"]
+            "L7331-2 salaire", "qu’il", "délai 3 ans associé", "toucher l'ARE"]
 
 
 def _node() -> str:
@@ -269,3 +269,9 @@ def test_questions_declarees_dans_un_champ_cache() -> None:
     assert page["cle_questions"].split() == ["comment", "quitter", "cae"]
     assert "cle_questions" not in section
     assert "cle_questions" in r.CHAMPS
+
+
+def test_un_nombre_seul_est_un_mot_exact() -> None:
+    """« 3 ans » : « 3^1 » (pas de « 3* » qui viserait L. 323-6, R. 313-3…) ; « ARE » reste un mot."""
+    assert r.termes_requete("délai 3 ans associé") == ["délai", "delai", "3^1", "ans", "associé", "associe"]
+    assert "are" in r.termes_requete("toucher l'ARE")

@@ -104,6 +104,11 @@
     var sortie = identifiants(segment).map(function (i) { return i + "^1"; });
     mots(segment).forEach(function (m) {
       if (MOTS_VIDES[m]) return;
+      /* a lone number ("3 ans") is an exact word: "3*" would hit every article number 3… */
+      if (/^\d+$/.test(m)) {
+        if (sortie.indexOf(m + "^1") < 0) sortie.push(m + "^1");
+        return;
+      }
       var r = radical(m);
       (citation || accents === false ? [plier(r)] : [r, plier(r)]).forEach(function (v) {
         if (sortie.indexOf(v) < 0) sortie.push(v);
