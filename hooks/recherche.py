@@ -74,11 +74,14 @@ APOSTROPHES = "'’ʼ‘`´"
 GUILLEMETS = "«»“”„"
 ELISIONS = ("jusqu", "lorsqu", "puisqu", "quoiqu", "presqu", "qu", "l", "d", "j", "m", "n", "s", "t", "c")
 
+# Les mots des questions (« comment », « puis-je », « quelles ») ne décident jamais du classement.
 # Jamais « are » : en français, c'est l'ARE (allocation d'aide au retour à l'emploi).
 MOTS_VIDES = frozenset("""
 a à au aux avec ce ces cet cette dans de des du elle en et eux il ils je la le les leur leurs lui
 ma mais me mes moi mon ne ni nos notre nous on ou où par pas pour qu que qui sa se ses son sur ta
 te tes toi ton tu un une vos votre vous y c d j l m n s t e es est sont été être n° no
+quel quelle quels quelles comment pourquoi quoi combien quand si ai as avez ont puis peux peut pouvons
+pouvez peuvent dois doit devons devez doivent faut ça cela
 the of and to in for an is or by with
 """.split())
 
@@ -249,10 +252,10 @@ def termes_requete(requete: str, *, accents: bool = True) -> list[str]:
         if m in MOTS_VIDES:
             continue
         if m.isdigit():
-            # Un nombre seul (« 3 ans ») est un mot exact : sans « ^1 », Material en ferait
-            # « 3* », qui vise tous les numéros d'articles commençant par 3 (« l323_6 »…).
-            if f"{m}^1" not in sortie:
-                sortie.append(f"{m}^1")
+            # Un nombre seul (« délai 3 ans associé ») ne décide pas du classement : Material en
+            # ferait « 3* » (tous les numéros d'articles qui commencent par 3) et l'article 3 d'une
+            # loi passerait devant les pages qui parlent du délai. Une requête faite d'un seul
+            # nombre le garde (voir plus bas).
             continue
         r = radical(m)
         for v in ((r, plier(r)) if accents else (plier(r),)):

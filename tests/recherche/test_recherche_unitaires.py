@@ -218,7 +218,7 @@ REQUETES = ["L7331-2", "L. 7331-2", "l7331-2", "7331-2", "art. L7331-2", "R7331-
             "rémunération", "remunerations", "période d’essai", "periode d'essai", "l'entrepreneur",
             "entrepreneurs salariés", "coopératives", "sociaux", "travaux", "lois", "mois",
             "porteur de projet", f"«{NBSP}salaire{NBSP}»", "de", "Assurance CHÔMAGE", "entrepreneur·e",
-            "L7331-2 salaire", "qu’il", "délai 3 ans associé", "toucher l'ARE"]
+            "L7331-2 salaire", "qu’il", "délai 3 ans associé", "toucher l'ARE", "1947"]
 
 
 def _node() -> str:
@@ -266,12 +266,13 @@ def test_questions_declarees_dans_un_champ_cache() -> None:
                                glossaire=False)
     section = r.enrichir_document({"location": "cesa/quitter/#demission", "title": "Démission", "text": ""}, [],
                                   info, reg, glossaire=False)
-    assert page["cle_questions"].split() == ["comment", "quitter", "cae"]
+    assert page["cle_questions"].split() == ["quitter", "cae"]  # « comment » : mot de question
     assert "cle_questions" not in section
     assert "cle_questions" in r.CHAMPS
 
 
-def test_un_nombre_seul_est_un_mot_exact() -> None:
-    """« 3 ans » : « 3^1 » (pas de « 3* » qui viserait L. 323-6, R. 313-3…) ; « ARE » reste un mot."""
-    assert r.termes_requete("délai 3 ans associé") == ["délai", "delai", "3^1", "ans", "associé", "associe"]
+def test_un_nombre_seul_ne_decide_pas_du_classement() -> None:
+    """« 3 ans » : pas de « 3* » (L. 323-6, art. 3 de la loi…) ; seul, le nombre reste ; « ARE » est un mot."""
+    assert r.termes_requete("délai 3 ans associé") == ["délai", "delai", "ans", "associé", "associe"]
+    assert r.termes_requete("1947") == ["1947"]
     assert "are" in r.termes_requete("toucher l'ARE")

@@ -35,6 +35,8 @@
     "a à au aux avec ce ces cet cette dans de des du elle en et eux il ils je la le les leur leurs lui " +
     "ma mais me mes moi mon ne ni nos notre nous on ou où par pas pour qu que qui sa se ses son sur ta " +
     "te tes toi ton tu un une vos votre vous y c d j l m n s t e es est sont été être n° no " +
+    "quel quelle quels quelles comment pourquoi quoi combien quand si ai as avez ont puis peux peut pouvons " +
+    "pouvez peuvent dois doit devons devez doivent faut ça cela " +
     "the of and to in for an is or by with");
   var INVARIABLES = ensemble(
     "alors lors hors vers envers travers revers univers divers toujours ailleurs plusieurs cours recours " +
@@ -104,11 +106,8 @@
     var sortie = identifiants(segment).map(function (i) { return i + "^1"; });
     mots(segment).forEach(function (m) {
       if (MOTS_VIDES[m]) return;
-      /* a lone number ("3 ans") is an exact word: "3*" would hit every article number 3… */
-      if (/^\d+$/.test(m)) {
-        if (sortie.indexOf(m + "^1") < 0) sortie.push(m + "^1");
-        return;
-      }
+      /* a lone number ("délai 3 ans associé") never decides the ranking (see recherche.py) */
+      if (/^\d+$/.test(m)) return;
       var r = radical(m);
       (citation || accents === false ? [plier(r)] : [r, plier(r)]).forEach(function (v) {
         if (sortie.indexOf(v) < 0) sortie.push(v);
