@@ -57,7 +57,7 @@ CHAMPS: dict[str, dict[str, float]] = {
     "cle_titre": {"boost": 1e3},
     # Questions déclarées dans l'en-tête d'une page de situation (« questions: ») : une page qui
     # dit répondre à « puis-je garder le chômage » passe devant celles qui emploient ces mots.
-    "cle_questions": {"boost": 300.0},
+    "cle_questions": {"boost": 1500.0},
     "cle_texte": {"boost": 1.0},
 }
 
@@ -252,10 +252,12 @@ def termes_requete(requete: str, *, accents: bool = True) -> list[str]:
         if m in MOTS_VIDES:
             continue
         if m.isdigit():
-            # Un nombre seul (« délai 3 ans associé ») ne décide pas du classement : Material en
-            # ferait « 3* » (tous les numéros d'articles qui commencent par 3) et l'article 3 d'une
-            # loi passerait devant les pages qui parlent du délai. Une requête faite d'un seul
-            # nombre le garde (voir plus bas).
+            # Un petit nombre seul (« délai 3 ans associé ») ne décide pas du classement : Material
+            # en ferait « 3* » (tous les numéros d'articles qui commencent par 3) et l'article 3
+            # d'une loi passerait devant les pages qui parlent du délai. Une année (« loi 2014 »)
+            # reste, en mot exact. Une requête faite d'un seul nombre le garde (voir plus bas).
+            if len(m) == 4 and f"{m}^1" not in sortie:
+                sortie.append(f"{m}^1")
             continue
         r = radical(m)
         for v in ((r, plier(r)) if accents else (plier(r),)):

@@ -18,6 +18,11 @@ def chercher(page, requete: str, delai: float = 10.0, *, touche_par_touche: bool
     champ.click()
     champ.press("Control+a")
     champ.press("Backspace")
+    # Attendre que Material ait vidé les résultats de la requête précédente : sinon, sur un gros
+    # index, ses résultats encore affichés passeraient pour ceux de la nouvelle requête.
+    fin_vidage = time.monotonic() + delai
+    while time.monotonic() < fin_vidage and re.search(r"\d", page.locator(".md-search-result__meta").inner_text()):
+        time.sleep(0.05)
     if touche_par_touche:
         champ.press_sequentially(requete)
     else:

@@ -218,7 +218,7 @@ REQUETES = ["L7331-2", "L. 7331-2", "l7331-2", "7331-2", "art. L7331-2", "R7331-
             "rémunération", "remunerations", "période d’essai", "periode d'essai", "l'entrepreneur",
             "entrepreneurs salariés", "coopératives", "sociaux", "travaux", "lois", "mois",
             "porteur de projet", f"«{NBSP}salaire{NBSP}»", "de", "Assurance CHÔMAGE", "entrepreneur·e",
-            "L7331-2 salaire", "qu’il", "délai 3 ans associé", "toucher l'ARE", "1947"]
+            "L7331-2 salaire", "qu’il", "délai 3 ans associé", "toucher l'ARE", "1947", "loi 2014"]
 
 
 def _node() -> str:
@@ -274,5 +274,6 @@ def test_questions_declarees_dans_un_champ_cache() -> None:
 def test_un_nombre_seul_ne_decide_pas_du_classement() -> None:
     """« 3 ans » : pas de « 3* » (L. 323-6, art. 3 de la loi…) ; seul, le nombre reste ; « ARE » est un mot."""
     assert r.termes_requete("délai 3 ans associé") == ["délai", "delai", "ans", "associé", "associe"]
-    assert r.termes_requete("1947") == ["1947"]
+    assert r.termes_requete("1947") == ["1947^1"]
+    assert r.termes_requete("loi 2014") == ["loi", "2014^1"]
     assert "are" in r.termes_requete("toucher l'ARE")

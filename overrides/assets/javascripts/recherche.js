@@ -106,8 +106,12 @@
     var sortie = identifiants(segment).map(function (i) { return i + "^1"; });
     mots(segment).forEach(function (m) {
       if (MOTS_VIDES[m]) return;
-      /* a lone number ("délai 3 ans associé") never decides the ranking (see recherche.py) */
-      if (/^\d+$/.test(m)) return;
+      /* a small lone number ("délai 3 ans associé") never decides the ranking; a year stays,
+         as an exact word (see recherche.py) */
+      if (/^\d+$/.test(m)) {
+        if (m.length === 4 && sortie.indexOf(m + "^1") < 0) sortie.push(m + "^1");
+        return;
+      }
       var r = radical(m);
       (citation || accents === false ? [plier(r)] : [r, plier(r)]).forEach(function (v) {
         if (sortie.indexOf(v) < 0) sortie.push(v);
