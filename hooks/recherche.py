@@ -57,7 +57,7 @@ CHAMPS: dict[str, dict[str, float]] = {
     "cle_titre": {"boost": 1e3},
     # Questions déclarées dans l'en-tête d'une page de situation (« questions: ») : une page qui
     # dit répondre à « puis-je garder le chômage » passe devant celles qui emploient ces mots.
-    "cle_questions": {"boost": 1500.0},
+    "cle_questions": {"boost": 1000.0},
     "cle_texte": {"boost": 1.0},
 }
 

@@ -55,7 +55,8 @@ REQUETES: list[tuple[str, str, tuple[str, ...], str]] = [
     ("/", "devenir associé", (ASSOCIE, A + "l7331-3/"), "top3"),
     ("/", "devenir associe", (ASSOCIE, A + "l7331-3/"), "top3"),
     ("/", "cooperative d'activite", ("/cae/", "/", L47 + "article-26-41/"), "top3"),
-    ("/", "revision cooperative", (L47 + "article-25-1/", "/cadre-juridique/loi-1947/"), "top3"),
+    ("/", "revision cooperative", (L47 + "article-25-1/", "/cadre-juridique/loi-1947/", "/gerer/revision-cooperative/"),
+     "top3"),
     ("/", "prud'hommes", (A + "l7332-6/", "/cesa/protections/"), "top3"),
     ("/", "conges payes", ("/cesa/temps-de-travail-sante-conges/", A + "l7332-2/"), "top3"),
     ("/", "loi 2014", ("/cadre-juridique/loi-ess-2014/", L14 + "article-47/", L14 + "article-48/",
@@ -65,8 +66,8 @@ REQUETES: list[tuple[str, str, tuple[str, ...], str]] = [
     # 3. Mots du langage courant et synonymes du glossaire.
     ("/", "salaire", (REMU, A + "l7332-3/", A + "r7331-11/"), "top3"),
     ("/", "salaires", (REMU, A + "l7332-3/", A + "r7331-11/"), "top3"),
-    ("/", "chômage", (CHOMAGE,), "top3"),
-    ("/", "chomage", (CHOMAGE,), "top3"),
+    ("/", "chômage", (CHOMAGE, "/rejoindre/chomage-are-rsa/"), "top3"),
+    ("/", "chomage", (CHOMAGE, "/rejoindre/chomage-are-rsa/"), "top3"),
     ("/", "porteur de projet", (CESA, CONTRAT, A + "l7331-2/", "/guides/faq-entrepreneurs/", "/glossaire/"), "top3"),
     ("/", "gérant", ("/guides/gerer-une-cae/",), "top3"),
     # 4. Version anglaise : son propre index, les pages anglaises d'abord.
