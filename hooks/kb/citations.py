@@ -30,7 +30,7 @@ _NUM_CODE_SANS_GROUPE = rf"(?<![\w/.‑-])[LRD]\.?{ESP}?\d{{1,4}}(?:[-‑]\d{{1,
 @lru_cache(maxsize=8)
 def _groupe_code(noms: tuple[str, ...]) -> re.Pattern[str]:
     """Un ou plusieurs numéros d'articles de code, suivis du nom d'un des `noms` de codes."""
-    suffixe = "|".join(ESP.join(map(re.escape, nom.split())) for nom in sorted(noms, key=len, reverse=True))
+    suffixe = "|".join(f"{ESP}+".join(map(re.escape, nom.split())) for nom in sorted(noms, key=len, reverse=True))
     suffixe = rf"(?:{ESP}+(?P<code>{suffixe}))?" if noms else ""
     return re.compile(
         rf"{_NUM_CODE_SANS_GROUPE}(?:{_SEP}(?:articles?{ESP}+|art\.{ESP}*)?{_NUM_CODE_SANS_GROUPE})*{suffixe}"
@@ -84,7 +84,7 @@ def identifiant_de_texte(nature: str, numero: str) -> str:
 
 
 def _espaces(texte: str) -> str:
-    return re.sub(ESP, " ", texte)
+    return re.sub(f"{ESP}+", " ", texte)
 
 
 def trouver(texte: str, textes_par_date: Mapping[str, str] | None = None,

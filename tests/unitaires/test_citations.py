@@ -29,6 +29,7 @@ def refs(texte):
     ("L.\u00a0113-9 du\u00a0code de la propriété intellectuelle",
      [("code-de-la-propriete-intellectuelle:L113-9", "L.\u00a0113-9")]),
     ("article L. 113-9 du code de l'urbanisme", [("code-du-travail:L113-9", "L. 113-9")]),
+    ("le 32° de l'article L. 311-3 du code de la sécurité\n  sociale", [("code-securite-sociale:L311-3", "L. 311-3")]),
 ])
 def test_articles_de_code(texte, attendu):
     assert refs(texte) == attendu
