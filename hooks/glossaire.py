@@ -4,7 +4,9 @@
   lettre, avec leur définition, leurs articles (liés ensuite par hooks/references.py),
   leurs synonymes et leurs renvois ;
 - sur chaque page française : les sigles (CAE, CESA…) affichent leur sens au survol
-  (extension Markdown `abbr` et fonction `content.tooltips` de Material).
+  (extension Markdown `abbr` et fonction `content.tooltips` de Material), et la première
+  apparition de chaque terme du glossaire (« part variable », « services mutualisés »…) devient
+  un lien vers sa définition, qui s'affiche aussi au survol et au focus (attribut title).
 Erreurs KB500 : YAML illisible, entrée hors schéma, terme ou sigle en double, renvoi ou
 référence inconnus.
 """
@@ -19,9 +21,12 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from mkdocs.utils import get_relative_url
+
 from kb.citations import sans_accents
 from kb.diagnostics import Probleme, cache_du_build, chemin_lisible, signaler
 from kb.entete import EnteteIllisible, lire_yaml
+from kb.html import transformer_texte
 from kb.projet import projet, registre
 from kb.registre import Registre
 from kb.schema import erreurs
@@ -79,8 +84,72 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 _SIGLE = re.compile(r'<abbr title="[^"]*">([^<]*)</abbr>')
 
 
+# Le texte des titres, des liens, des sigles et du code n'est jamais changé en lien.
+_EXCLUS = frozenset({"a", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "script", "style", "kbd",
+                     "samp", "textarea", "svg", "button", "label", "abbr", "title", "summary"})
+PAGE_DU_GLOSSAIRE = "glossaire.md"
+
+
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-    return sigles_developpes_une_fois(html)
+    html = sigles_developpes_une_fois(html)
+    glossaire = files.get_file_from_path(PAGE_DU_GLOSSAIRE)
+    langue = getattr(page.file, "locale", None) or config.theme["language"]
+    # Le glossaire est en français : seules les pages écrites en français ont des liens vers lui.
+    if glossaire is None or page.file.src_uri == PAGE_DU_GLOSSAIRE or not langue.startswith("fr"):
+        return html
+    vers = get_relative_url(glossaire.url, page.url)
+    vus: set[str] = set()
+    return transformer_texte(html, lambda texte: lier_les_termes(texte, _termes, vers, vus), _EXCLUS)
+
+
+def _motif_du_mot(mot: str) -> str:
+    """Un mot d'un terme, tel qu'il s'écrit dans une page : pluriel, écriture inclusive, apostrophe."""
+    mot = re.escape(mot).replace("'", "['’]")
+    return mot + r"(?:s|x)?(?:[·•](?:e|es|s|rice|rices|euse|euses)(?:[·•]s)?)?"
+
+
+@dataclass(frozen=True)
+class _Motifs:
+    motif: re.Pattern[str]
+    par_forme: dict[str, Terme]
+
+
+_motifs_du_glossaire: dict[tuple[Terme, ...], _Motifs] = cache_du_build()
+
+
+def _motifs(termes: list[Terme]) -> _Motifs:
+    """Une seule expression pour tous les termes (les plus longs d'abord), calculée une fois."""
+    cle_cache = tuple(termes)
+    if cle_cache not in _motifs_du_glossaire:
+        formes = sorted((t for t in termes), key=lambda t: len(t.terme), reverse=True)
+        alternatives = [r"[ \u00a0\u202f]+".join(_motif_du_mot(m) for m in t.terme.split()) for t in formes]
+        motif = re.compile(r"(?<![\w·-])(?:" + "|".join(f"({a})" for a in alternatives) + r")(?![\w-])",
+                           re.IGNORECASE)
+        _motifs_du_glossaire[cle_cache] = _Motifs(motif, {str(i): t for i, t in enumerate(formes)})
+    return _motifs_du_glossaire[cle_cache]
+
+
+def lier_les_termes(texte: str, termes: list[Terme], vers_le_glossaire: str, vus: set[str]) -> str:
+    """La première apparition de chaque terme du glossaire dans la page devient un lien vers sa
+    définition ; `vus` (propre à la page) retient les termes déjà liés."""
+    if not termes:
+        return texte
+    motifs = _motifs(termes)
+
+    def lier(m: re.Match[str]) -> str:
+        terme = motifs.par_forme[str(m.lastindex - 1)]
+        if terme.terme in vus:
+            return m.group(0)
+        vus.add(terme.terme)
+        titre = _premiere_phrase(terme).replace("&", "&amp;").replace('"', "&quot;")
+        return (f'<a class="kb-terme" href="{vers_le_glossaire}#{terme.ancre}" title="{titre}">'
+                f"{m.group(0)}</a>")
+
+    return motifs.motif.sub(lier, texte)
+
+
+def _premiere_phrase(terme: Terme) -> str:
+    return terme.terme[:1].upper() + terme.terme[1:] + " : " + terme.definition.split(". ")[0].rstrip(".") + "."
 
 
 def sigles_developpes_une_fois(html: str) -> str:

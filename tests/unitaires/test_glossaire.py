@@ -120,3 +120,28 @@ def test_un_sigle_n_est_developpe_qu_a_sa_premiere_apparition():
     assert sigles_developpes_une_fois(html) == (
         '<p>La <abbr title="coopérative d\'activité et d\'emploi : …">CAE</abbr> et le '
         '<abbr title="contrat : …">CESA</abbr>.</p><p>Une CAE accompagne ; chaque CAE aussi.</p>')
+
+
+def test_premiere_apparition_d_un_terme_liee_a_sa_definition():
+    """Pluriel, écriture inclusive, apostrophe courbe, espace insécable, majuscule ; une fois par page."""
+    from glossaire import lier_les_termes
+
+    termes = [Terme("part variable", "Partie de la rémunération qui dépend du chiffre d'affaires. Suite."),
+              Terme("entrepreneur salarié", "Personne qui développe son activité dans une CAE. Suite."),
+              Terme("coopérative d'activité et d'emploi", "Coopérative qui accompagne. Suite.", "CAE"),
+              Terme("coopérative", "Société de personnes. Suite.")]
+    vus: set[str] = set()
+    texte = ("Les Parts variables des entrepreneur·es salarié·es d’une coopérative d’activité et\u00a0d’emploi ; "
+             "une part variable, une coopérative.")
+    lie = lier_les_termes(texte, termes, "../glossaire/", vus)
+    assert lie.count('class="kb-terme"') == 4
+    assert '<a class="kb-terme" href="../glossaire/#part-variable" title="Part variable : Partie de la ' \
+           "rémunération qui dépend du chiffre d'affaires.\">Parts variables</a>" in lie
+    assert ">entrepreneur·es salarié·es</a>" in lie
+    assert ">coopérative d’activité et\u00a0d’emploi</a>" in lie  # le terme le plus long d'abord
+    assert lie.endswith('une part variable, une <a class="kb-terme" href="../glossaire/#cooperative" '
+                        'title="Coopérative : Société de personnes.">coopérative</a>.')
+    # Plus loin dans la même page : plus de lien.
+    assert lier_les_termes("La part variable.", termes, "../glossaire/", vus) == "La part variable."
+    # Pas au milieu d'un mot.
+    assert lier_les_termes("coopératives-écoles", termes, "../glossaire/", set()) == "coopératives-écoles"
