@@ -61,6 +61,8 @@ def articles_du_code(fichier: Path) -> dict[str, dict]:
                 sortie[a["num"]] = {
                     "id": a["id"], "cid": a["cid"], "etat": a["etat"],
                     "debut": _date(a.get("dateDebut")), "fin": _date(a.get("dateFin")),
+                    "suivantes": [_date(v.get("dateDebut")) for v in a.get("articleVersions") or []
+                                  if (v.get("dateDebut") or 0) >= (a.get("dateFin") or 0)],
                     "liens": [(lien.get("linkType"), " ".join(str(lien.get("textTitle") or "").split()))
                               for lien in a.get("lienModifications") or []],
                 }
@@ -71,10 +73,11 @@ def articles_du_code(fichier: Path) -> dict[str, dict]:
     return sortie
 
 
-def comparer(donnees: Path, ecrire: bool, aujourd_hui: str) -> list[str]:
+def comparer(donnees: Path, ecrire: bool, aujourd_hui: str,
+             dossier_textes: Path = RACINE / "data" / "textes") -> list[str]:
     """Rapport ligne par ligne ; avec `ecrire`, complète les fichiers du registre."""
     rapport: list[str] = []
-    for fichier in sorted((RACINE / "data" / "textes").glob("*.yml")):
+    for fichier in sorted(dossier_textes.glob("*.yml")):
         texte_yaml = fichier.read_text(encoding="utf-8")
         registre = yaml.safe_load(texte_yaml)
         legitext = (registre.get("identifiants") or {}).get("legitext")
@@ -85,14 +88,16 @@ def comparer(donnees: Path, ecrire: bool, aujourd_hui: str) -> list[str]:
         nouveau = texte_yaml
         for article in registre.get("articles") or []:
             num = article["numero"]
-            lieu = f"{fichier.relative_to(RACINE)} {num}"
+            lieu = f"{fichier.name} {num}"
             version = legi.get(num)
             if version is None:
                 rapport.append(f"{lieu} : absent de la base LEGI (numéro faux ou hors copie)")
                 continue
             if not str(version["etat"]).startswith("VIGUEUR"):
-                rapport.append(f"{lieu} : état {version['etat']} dans la base LEGI (fin de la version du "
-                               f"{version['debut']} : {version['fin']}) ; à vérifier, rien n'est complété")
+                suite = (f" ; la base annonce une nouvelle version le {version['suivantes'][0]}, dont elle "
+                         "n'a pas le texte" if version["suivantes"] else " ; aucune version suivante annoncée")
+                rapport.append(f"{lieu} : version du {version['debut']} en vigueur jusqu'au {version['fin']} "
+                               f"(état {version['etat']} dans la base LEGI){suite} ; rien n'est complété")
                 continue
             a_ecrire = {}
             if article.get("legiarti") is None:
