@@ -31,6 +31,8 @@ TYPES_DE_PAGE = {
     "article": "textes/code-du-travail/l7331-2.md",
     "guide": "guides/faq-entrepreneurs.md",
     "glossaire": "glossaire.md",
+    # Page de situation : « En bref », termes du glossaire liés, onglets, « Points d'attention ».
+    "situation": "rejoindre/cape.md",
 }
 # Une requête qui donne des résultats dans chaque langue (le sigle est dans toutes les pages).
 REQUETE = "CAE"
