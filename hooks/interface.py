@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlencode, urlsplit
+from urllib.parse import quote, urlencode, urlsplit
 
 import yaml
 from jinja2 import Environment
@@ -94,6 +94,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig,
         "sources": meta.get("kb_sources") or [],
         "publics": [textes["publics"].get(p, p) for p in meta.get("audience") or []],
         "url_signalement": url_signalement(config, page),
+        "courriel_signalement": courriel_signalement(config, page, textes),
         # Appelé par partials/alternate.html avec le lien que mkdocs-static-i18n donne à la page.
         "lien_de_langue": lambda lien: lien_de_langue(str(lien), config.site_url or "", page.url),
     }
@@ -129,6 +130,17 @@ def lien_de_langue(lien: str, site_url: str, url_page: str) -> str | None:
     relatif = get_relative_url(lien[len(prefixe):], url_page)
     # « . » et « .. » (des dossiers) : avec la barre finale, comme les autres liens du site.
     return relatif + "/" if relatif in (".", "..") or relatif.endswith("/..") else relatif
+
+
+def courriel_signalement(config: MkDocsConfig, page: Page, textes: dict[str, Any]) -> str | None:
+    """« Signaler une erreur » sans compte GitHub : un courriel prérempli (sujet, adresse de la page,
+    ce qu'il faut dire), vers l'adresse fixée une fois dans mkdocs.yml (extra.courriel_erreur)."""
+    adresse = config.extra.get("courriel_erreur")
+    if not adresse:
+        return None
+    sujet = f"{textes['signaler_erreur']} : {page.title}"
+    corps = textes["courriel_modele"].replace("{page}", (config.site_url or "") + page.url)
+    return f"mailto:{adresse}?subject={quote(sujet)}&body={quote(corps)}"
 
 
 def _lien_alternatif(config: MkDocsConfig, langue: str) -> str | None:

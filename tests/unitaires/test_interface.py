@@ -115,3 +115,17 @@ def test_textes_complets_acceptes(tmp_path):
 ])
 def test_lien_de_langue_relatif_a_la_page(lien, page, attendu):
     assert lien_de_langue(lien, "https://base-juridique-cae.github.io/base-juridique-cae/", page) == attendu
+
+
+def test_signalement_par_courriel_sans_compte():
+    textes = {"signaler_erreur": "Signaler une erreur",
+              "courriel_modele": "Page : {page}\n\nCe qui est faux :\n"}
+    assert interface.courriel_signalement(config(), page(), textes) is None  # pas d'adresse : pas de lien
+    lien = interface.courriel_signalement(
+        config(extra={"courriel_erreur": "redaction@exemple.org"}), page(), textes)
+    adresse = urlsplit(lien)
+    assert (adresse.scheme, adresse.path) == ("mailto", "redaction@exemple.org")
+    parametres = parse_qs(adresse.query, strict_parsing=True)
+    assert parametres["subject"] == ["Signaler une erreur : Période d'essai : « huit mois » au plus"]
+    assert parametres["body"] == [f"Page : {SITE}cesa/periode-essai/\n\nCe qui est faux :\n"]
+    assert "+" not in adresse.query  # des espaces codés %20 : « + » resterait tel quel dans un courriel
