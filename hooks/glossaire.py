@@ -179,7 +179,8 @@ def charger(chemin: Path, reg: Registre, racine: Path) -> tuple[list[Terme], lis
         doc = lire_yaml(chemin.read_text(encoding="utf-8"), objet="le glossaire", racine=list)
     except EnteteIllisible as e:
         return [], [Probleme("KB500", fichier, f"le glossaire n'est pas lisible : {e}.",
-                             "vérifiez l'indentation et les guillemets (un terme commence par « - terme: »).", e.ligne)]
+                             e.correction or "vérifiez l'indentation et les guillemets (un terme commence par "
+                             "« - terme: »).", e.ligne)]
     entrees = doc.donnees
     problemes = [Probleme("KB500", fichier, _situer(entrees, chemin_cle, message),
                           "voir data/schemas/glossaire.schema.json et CONTRIBUTING.md#kb500.",

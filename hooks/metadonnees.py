@@ -16,7 +16,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from kb.diagnostics import Probleme, cache_du_build, chemin_lisible, nouveau_build, signaler
-from kb.entete import Entete, EnteteIllisible, lire_entete
+from kb.entete import Entete, EnteteIllisible, dates_impossibles_entre_guillemets, lire_entete
 from kb.projet import domaine_autorise, domaines_autorises, est_un_repli, langue_par_defaut, projet, registre
 from kb.registre import Registre
 from kb.schema import erreurs
@@ -33,6 +33,13 @@ def on_pre_build(config: MkDocsConfig) -> None:
     # par build complet, qui commence avec la langue par défaut (le français).
     if config.theme["language"] == langue_par_defaut(config):
         nouveau_build()
+
+
+def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
+    """Une date impossible dans l'en-tête (« verifie_le: 2026-02-30 ») arrêterait MkDocs sur une
+    trace Python sans nom de fichier : elle lui est passée entre guillemets, et on_page_markdown la
+    signale (KB101, ligne et correction)."""
+    return dates_impossibles_entre_guillemets(Path(page.file.abs_src_path).read_text(encoding="utf-8-sig"))
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
@@ -67,8 +74,8 @@ def verifier(texte: str, fichier: str, reg: Registre, domaines: frozenset[str], 
         entete = lire_entete(texte)
     except EnteteIllisible as e:
         return [], [Probleme("KB100", fichier, f"l'en-tête n'est pas lisible : {e}.",
-                             "vérifiez l'indentation, les guillemets et les deux-points ; l'en-tête "
-                             "commence et finit par une ligne « --- ».", e.ligne)]
+                             e.correction or "vérifiez l'indentation, les guillemets et les deux-points ; "
+                             "l'en-tête commence et finit par une ligne « --- ».", e.ligne)]
     if not entete.present:
         return [], [Probleme("KB101", fichier, "la page n'a pas d'en-tête.",
                              "copiez l'en-tête de modeles/page.md (title, description, audience, "

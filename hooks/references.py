@@ -340,6 +340,12 @@ def problemes_de_citation(inconnues: list[Citation], page: Page, config: MkDocsC
     racine = projet(config).racine
     fichier = chemin_lisible(page.file.abs_src_path, racine)
     lignes = Path(page.file.abs_src_path).read_text(encoding="utf-8-sig").splitlines()
+    # La ligne : dans le corps de la page (pas l'en-tête, où « R7331-9 » ressemble à « L. 7331-9 »),
+    # la première qui contient la même citation selon la même grammaire ; à défaut (citation coupée
+    # sur deux lignes), la première qui contient son numéro.
+    corps = _debut_du_corps(lignes)
+    reg = registre(config)
+    par_date, codes = _textes_par_date(reg), codes_du_registre(reg.textes.values())
     problemes, vues = [], set()
     for citation in inconnues:
         if (citation.ref, citation.ecrit) in vues:
@@ -347,7 +353,9 @@ def problemes_de_citation(inconnues: list[Citation], page: Page, config: MkDocsC
         vues.add((citation.ref, citation.ecrit))
         chiffres = re.search(r"\d[\d-]*", citation.ecrit)
         aiguille = chiffres.group(0) if chiffres else citation.ecrit
-        ligne = next((i + 1 for i, texte in enumerate(lignes) if aiguille in texte), None)
+        ligne = next((i + 1 for i in range(corps, len(lignes))
+                      if aiguille in lignes[i] and any(c.ref == citation.ref for c in trouver(lignes[i], par_date, codes))),
+                     None) or next((i + 1 for i in range(corps, len(lignes)) if aiguille in lignes[i]), None)
         if citation.texte_id is None:
             message = f"« {citation.ecrit} » désigne un texte par une date que le registre ne connaît pas."
             correction = "citez le texte par son numéro (« loi n° 2014-856 ») ou ajoutez sa date au registre."
@@ -363,6 +371,13 @@ def problemes_de_citation(inconnues: list[Citation], page: Page, config: MkDocsC
                           "(voir CONTRIBUTING.md#kb200).")
         problemes.append(Probleme("KB200", fichier, message, correction, ligne))
     return problemes
+
+
+def _debut_du_corps(lignes: list[str]) -> int:
+    """Indice de la première ligne après l'en-tête (0 s'il n'y en a pas)."""
+    if not lignes or lignes[0].strip() != "---":
+        return 0
+    return next((i + 1 for i in range(1, len(lignes)) if lignes[i].strip() in ("---", "...")), 0)
 
 
 def _probleme_page_article(page: Page, config: MkDocsConfig, ref: str, article: Article | None,

@@ -11,7 +11,10 @@ def date_longue(valeur: str | dt.date | None, langue: str) -> str:
     """Date en toutes lettres ; en français, le premier du mois s'écrit « 1er »."""
     if not valeur:
         return ""
-    date = dt.date.fromisoformat(valeur[:10]) if isinstance(valeur, str) else valeur
+    try:
+        date = dt.date.fromisoformat(valeur[:10]) if isinstance(valeur, str) else valeur
+    except ValueError:
+        return str(valeur)  # date impossible : déjà signalée (KB101, KB201), affichée telle quelle
     texte = format_date(date, format="long", locale=langue)
     if langue.startswith("fr") and date.day == 1:
         texte = "1er" + texte[1:]

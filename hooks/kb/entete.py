@@ -20,11 +20,15 @@ _FIN = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.MULTILINE)
 
 
 class EnteteIllisible(ValueError):
-    """L'en-tête existe mais n'est pas du YAML valide ; `ligne` est celle du fichier."""
+    """L'en-tête existe mais n'est pas du YAML valide ; `ligne` est celle du fichier.
 
-    def __init__(self, message: str, ligne: int | None) -> None:
+    `correction` : ce qu'il faut faire, quand la faute le dit mieux qu'un conseil général.
+    """
+
+    def __init__(self, message: str, ligne: int | None, correction: str | None = None) -> None:
         super().__init__(message)
         self.ligne = ligne
+        self.correction = correction
 
 
 @dataclass
@@ -60,6 +64,7 @@ def lire_yaml(texte: str, *, premiere_ligne: int = 1, objet: str = "le fichier",
               racine: type = dict) -> Entete:
     """Analyse un document YAML dont la racine est un dictionnaire (ou une liste), en notant les lignes."""
     chargeur = _CHARGEUR(texte)
+    noeud = None
     try:
         noeud = chargeur.get_single_node()
         donnees = chargeur.construct_document(noeud) if noeud is not None else None
@@ -68,6 +73,13 @@ def lire_yaml(texte: str, *, premiere_ligne: int = 1, objet: str = "le fichier",
         ligne = marque.line + premiere_ligne if marque is not None else premiere_ligne
         probleme = getattr(erreur, "problem", None) or str(erreur).splitlines()[0]
         raise EnteteIllisible(f"YAML invalide ({probleme})", ligne) from erreur
+    except ValueError as erreur:  # une date qui a la forme AAAA-MM-JJ mais n'existe pas
+        fautive = next(iter(dates_impossibles(noeud)), None)
+        if fautive is None:
+            raise
+        raise EnteteIllisible(f"date impossible « {fautive.value} »", fautive.start_mark.line + premiere_ligne,
+                              "écrivez une date qui existe, au format AAAA-MM-JJ (mois de 01 à 12, jour "
+                              "présent dans le mois).") from erreur
     finally:
         chargeur.dispose()
     if donnees is None:
@@ -78,6 +90,51 @@ def lire_yaml(texte: str, *, premiere_ligne: int = 1, objet: str = "le fichier",
     lignes: dict[tuple[str | int, ...], int] = {(): premiere_ligne}
     _indexer(noeud, (), lignes, premiere_ligne)
     return Entete(donnees=_dates_en_texte(donnees), lignes=lignes, present=True)
+
+
+_DATE = "tag:yaml.org,2002:timestamp"
+
+
+def dates_impossibles(noeud: yaml.Node | None) -> list[yaml.ScalarNode]:
+    """Les valeurs que YAML lit comme des dates (« 2026-02-30 ») mais qui n'existent pas."""
+    fautives: list[yaml.ScalarNode] = []
+    pile = [noeud] if noeud is not None else []
+    while pile:
+        n = pile.pop()
+        if isinstance(n, yaml.MappingNode):
+            pile.extend(v for paire in n.value for v in paire)
+        elif isinstance(n, yaml.SequenceNode):
+            pile.extend(n.value)
+        elif isinstance(n, yaml.ScalarNode) and n.tag == _DATE:
+            try:
+                yaml.SafeLoader.construct_yaml_timestamp(yaml.SafeLoader(""), n)
+            except ValueError:
+                fautives.append(n)
+    return sorted(fautives, key=lambda n: n.start_mark.index)
+
+
+def dates_impossibles_entre_guillemets(source: str) -> str | None:
+    """La source d'une page dont l'en-tête contient une date impossible, cette date mise entre
+    guillemets ; None si l'en-tête n'en contient pas.
+
+    MkDocs lit l'en-tête avant les hooks et s'arrête sur une telle date (ValueError de PyYAML,
+    sans nom de fichier) ; entre guillemets, elle devient un texte, que la vérification de
+    l'en-tête refuse ensuite avec la ligne et la correction.
+    """
+    debut = _DEBUT.match(source)
+    fin = _FIN.search(source, debut.end()) if debut else None
+    if not debut or not fin or "-" not in source[debut.end():fin.start()]:
+        return None
+    bloc = source[debut.end():fin.start()]
+    try:
+        fautives = dates_impossibles(yaml.compose(bloc, Loader=_CHARGEUR))
+    except yaml.YAMLError:
+        return None  # YAML illisible : signalé par la vérification de l'en-tête (KB100)
+    if not fautives:
+        return None
+    for n in reversed(fautives):
+        bloc = bloc[: n.start_mark.index] + f'"{n.value}"' + bloc[n.end_mark.index:]
+    return source[: debut.end()] + bloc + source[fin.start():]
 
 
 def _indexer(noeud: yaml.Node | None, chemin: tuple[str | int, ...], lignes: dict, decalage: int) -> None:

@@ -123,7 +123,8 @@ def charger(dossier: str | Path, schema: str | Path, racine: str | Path) -> tupl
         try:
             doc = lire_yaml(chemin.read_text(encoding="utf-8"), objet="un fichier du registre")
         except EnteteIllisible as e:
-            probleme(str(e) + ".", "corrigez la syntaxe YAML (indentation, guillemets, deux-points).", e.ligne)
+            probleme(str(e) + ".", e.correction or "corrigez la syntaxe YAML (indentation, guillemets, deux-points).",
+                     e.ligne)
             continue
         fautes = list(erreurs(doc.donnees, str(schema)))
         for chemin_cle, message in fautes:

@@ -77,6 +77,11 @@ def test_site_valide(construire, tmp_path):
 AUJOURDHUI = dt.date.today().isoformat()
 
 ERREURS = {
+    # Une date qui a la forme AAAA-MM-JJ mais n'existe pas : MkDocs s'arrêtait sur une trace Python.
+    "date-impossible": (
+        "ERROR   -  KB100 docs/index.md:7 : l'en-tête n'est pas lisible : date impossible « 2026-02-30 ». "
+        "Correction : écrivez une date qui existe, au format AAAA-MM-JJ (mois de 01 à 12, jour présent "
+        "dans le mois)."),
     "entete-yaml-casse": (
         "ERROR   -  KB100 docs/index.md:6 : l'en-tête n'est pas lisible : YAML invalide (mapping values are "
         "not allowed here). Correction : vérifiez l'indentation, les guillemets et les deux-points ; "
@@ -103,6 +108,13 @@ ERREURS = {
         "ERROR   -  KB106 docs/index.md:7 : la source « code-du-travail:L. 7331-99 » n'existe pas dans le "
         "registre des textes. Correction : utilisez un identifiant de data/textes (par exemple "
         "code-du-travail:L7331-2 ou loi-2014-856), ou ajoutez l'article au registre."),
+    # Le même numéro apparaît avant, dans l'en-tête (R7331-9) et dans le texte (R. 7331-9) : la
+    # ligne donnée est celle de la citation fautive, pas la première où figure « 7331-9 ».
+    "citation-inconnue-apres-son-numero": (
+        "ERROR   -  KB200 docs/index.md:14 : la citation « L. 7331-9 du code du travail » vise l'article "
+        "L7331-9 de « code-du-travail », absent du registre. Correction : vérifiez le numéro et le texte (un "
+        "article hors code du travail doit être suivi de « du code de commerce »…) ; s'il est juste, "
+        "ajoutez-le à data/textes/code-du-travail.yml (voir CONTRIBUTING.md#kb200)."),
     "citation-inconnue": (
         "ERROR   -  KB200 docs/index.md:12 : la citation « L. 7399-9 du code du travail » vise l'article L7399-9 "
         "de « code-du-travail », absent du registre. Correction : vérifiez le numéro et le texte (un article "

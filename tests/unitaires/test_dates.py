@@ -43,6 +43,7 @@ def test_pas_de_date(vide):
     assert date_longue(vide, "fr") == ""
 
 
-def test_date_invalide_refusee():
-    with pytest.raises(ValueError):
-        date_longue("2026-13-01", "fr")
+def test_date_impossible_affichee_telle_quelle():
+    """Une date impossible est signalée par le build (KB100, KB201) ; l'affichage ne plante pas."""
+    assert date_longue("2026-02-30", "fr") == "2026-02-30"
+    assert date_longue("2026-13-01", "fr") == "2026-13-01"

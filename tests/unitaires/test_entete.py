@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kb.entete import EnteteIllisible, lire_entete, lire_yaml
+from kb.entete import EnteteIllisible, dates_impossibles_entre_guillemets, lire_entete, lire_yaml
 from outils_kb import sans_detail_yaml
 
 PAGE = """---
@@ -136,3 +136,24 @@ def test_lire_yaml_numerote_depuis_la_premiere_ligne():
     with pytest.raises(EnteteIllisible) as erreur:
         lire_yaml("id: x\nmauvais: [a, b\n", objet="un fichier du registre")
     assert erreur.value.ligne >= 2
+
+
+def test_date_impossible_nommee_a_sa_ligne():
+    """« 2026-02-30 » a la forme d'une date : PyYAML lève ValueError, sans ligne ni fichier."""
+    with pytest.raises(EnteteIllisible) as erreur:
+        lire_entete("---\ntitle: Essai\nverifie_le: 2026-02-30\n---\n")
+    assert str(erreur.value) == "date impossible « 2026-02-30 »"
+    assert erreur.value.ligne == 3
+    assert "AAAA-MM-JJ" in erreur.value.correction
+    with pytest.raises(EnteteIllisible) as erreur:
+        lire_yaml("articles:\n  - numero: L1\n    en_vigueur_depuis: 2014-13-45\n")
+    assert erreur.value.ligne == 3
+
+
+def test_dates_impossibles_mises_entre_guillemets_pour_mkdocs():
+    source = "---\ntitle: Essai\nverifie_le: 2026-02-30\nautre: 2026-02-28\n---\n\n# Essai\n"
+    assert dates_impossibles_entre_guillemets(source) == (
+        '---\ntitle: Essai\nverifie_le: "2026-02-30"\nautre: 2026-02-28\n---\n\n# Essai\n')
+    assert dates_impossibles_entre_guillemets("---\ntitle: Essai\nverifie_le: 2026-02-28\n---\n") is None
+    assert dates_impossibles_entre_guillemets("# Sans en-tête\n") is None
+    assert dates_impossibles_entre_guillemets("---\ntitle: [cassé\n---\n") is None  # KB100 ailleurs
