@@ -84,6 +84,8 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig,
     context["kb"] = {
         "langue": langue,
         "langue_contenu": langue_contenu,
+        # Début des adresses des pages de cette langue (« en/ »), pour les liens des gabarits.
+        "prefixe_langue": "" if langue == langue_par_defaut(config) else f"{langue}/",
         "textes": textes,
         "traduite": langue_contenu == langue and langue != langue_par_defaut(config),
         "non_traduite": langue_contenu != langue,
