@@ -26,7 +26,7 @@ from mkdocs.utils import get_relative_url
 from kb.citations import sans_accents
 from kb.diagnostics import Probleme, cache_du_build, chemin_lisible, signaler
 from kb.entete import EnteteIllisible, lire_yaml
-from kb.html import transformer_texte
+from kb.html import SANS_NOUVEAU_LIEN, transformer_texte
 from kb.projet import projet, registre
 from kb.registre import Registre
 from kb.schema import erreurs
@@ -84,9 +84,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 _SIGLE = re.compile(r'<abbr title="[^"]*">([^<]*)</abbr>')
 
 
-# Le texte des titres, des liens, des sigles et du code n'est jamais changé en lien.
-_EXCLUS = frozenset({"a", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "script", "style", "kbd",
-                     "samp", "textarea", "svg", "button", "label", "abbr", "title", "summary"})
+# Ni dans un titre, un lien, un sigle ou du code, ni dans l'intitulé d'un bloc repliable.
+_EXCLUS = SANS_NOUVEAU_LIEN | {"summary"}
 PAGE_DU_GLOSSAIRE = "glossaire.md"
 
 
@@ -121,7 +120,7 @@ def _motifs(termes: list[Terme]) -> _Motifs:
     """Une seule expression pour tous les termes (les plus longs d'abord), calculée une fois."""
     cle_cache = tuple(termes)
     if cle_cache not in _motifs_du_glossaire:
-        formes = sorted((t for t in termes), key=lambda t: len(t.terme), reverse=True)
+        formes = sorted(termes, key=lambda t: len(t.terme), reverse=True)
         alternatives = [r"[ \u00a0\u202f]+".join(_motif_du_mot(m) for m in t.terme.split()) for t in formes]
         motif = re.compile(r"(?<![\w·-])(?:" + "|".join(f"({a})" for a in alternatives) + r")(?![\w-])",
                            re.IGNORECASE)
@@ -141,15 +140,16 @@ def lier_les_termes(texte: str, termes: list[Terme], vers_le_glossaire: str, vus
         if terme.terme in vus:
             return m.group(0)
         vus.add(terme.terme)
-        titre = _premiere_phrase(terme).replace("&", "&amp;").replace('"', "&quot;")
+        titre = infobulle(terme.terme[:1].upper() + terme.terme[1:], terme).replace("&", "&amp;").replace('"', "&quot;")
         return (f'<a class="kb-terme" href="{vers_le_glossaire}#{terme.ancre}" title="{titre}">'
                 f"{m.group(0)}</a>")
 
     return motifs.motif.sub(lier, texte)
 
 
-def _premiere_phrase(terme: Terme) -> str:
-    return terme.terme[:1].upper() + terme.terme[1:] + " : " + terme.definition.split(". ")[0].rstrip(".") + "."
+def infobulle(nom: str, terme: Terme) -> str:
+    """Texte au survol : « nom : première phrase de la définition. » (sigles et termes)."""
+    return nom + " : " + terme.definition.split(". ")[0].rstrip(".") + "."
 
 
 def sigles_developpes_une_fois(html: str) -> str:
@@ -279,5 +279,5 @@ def abreviations(termes: list[Terme]) -> dict[str, str]:
     sigles = {}
     for t in termes:
         if t.abreviation:
-            sigles[t.abreviation] = t.terme + " : " + t.definition.split(". ")[0].rstrip(".") + "."
+            sigles[t.abreviation] = infobulle(t.terme, t)
     return sigles

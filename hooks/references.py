@@ -26,15 +26,13 @@ from mkdocs.structure.pages import Page
 from kb.citations import Citation, codes_du_registre, trouver
 from kb.dates import date_longue
 from kb.diagnostics import Probleme, chemin_lisible, signaler
-from kb.html import transformer_texte
+from kb.html import SANS_NOUVEAU_LIEN, transformer_texte
 from kb.projet import elements_du_menu, est_un_repli, langue_par_defaut, projet, registre
 from kb.registre import Article, Registre, Texte
 
 DOSSIER = "textes"
 MARQUE_INDEX = "<!-- index-des-textes -->"
 # Zones où une citation n'est jamais transformée en lien.
-_EXCLUS = frozenset({"a", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "script", "style", "kbd",
-                     "samp", "textarea", "svg", "button", "label", "abbr", "title"})
 
 # État du build en cours (une langue) : rétroliens (référence -> pages qui la citent) et
 # fichiers du site, lus par on_page_context, qui ne les reçoit pas de MkDocs.
@@ -119,7 +117,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
     # Toute citation contient un chiffre (numéro d'article ou de texte, date) : les autres
     # passages de texte ne sont même pas examinés.
-    html = transformer_texte(html, lier, _EXCLUS, signes=r"\d")
+    html = transformer_texte(html, lier, SANS_NOUVEAU_LIEN, signes=r"\d")
     if inconnues and not repli:
         for probleme in problemes_de_citation(inconnues, page, config):
             signaler(probleme)

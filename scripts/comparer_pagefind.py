@@ -27,7 +27,7 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 RACINE = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(RACINE / "tests" / "recherche"), str(RACINE / "hooks")]
+sys.path[:0] = [str(RACINE / "tests" / "recherche"), str(RACINE / "tests"), str(RACINE / "hooks")]
 
 from banque import charger  # noqa: E402
 from serveur_statique import prefixe_du_site, servir  # noqa: E402

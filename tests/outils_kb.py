@@ -1,4 +1,4 @@
-"""Petites aides communes aux tests (importées par tests/unitaires et tests/build)."""
+"""Petites aides communes aux tests (importées par tests/unitaires, tests/build, tests/recherche…)."""
 
 from __future__ import annotations
 
@@ -12,3 +12,12 @@ _DETAIL_YAML = re.compile(r"mapping values are not allowed (?:here|in this conte
 def sans_detail_yaml(texte: str) -> str:
     """Uniformise le détail de l'erreur YAML « deux-points en trop », quel que soit l'analyseur."""
     return _DETAIL_YAML.sub("mapping values are not allowed here", texte)
+
+
+def adresse_de_page(chemin_md: str) -> str:
+    """Adresse d'une page française du site : « cesa/contrat.md » -> « /cesa/contrat/ »,
+    « cesa/index.md » -> « /cesa/ », « index.md » -> « / »."""
+    chemin = chemin_md[: -len(".md")]
+    if chemin == "index" or chemin.endswith("/index"):
+        return "/" + chemin[: -len("index")]
+    return "/" + chemin + "/"

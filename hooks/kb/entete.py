@@ -93,6 +93,16 @@ def lire_yaml(texte: str, *, premiere_ligne: int = 1, objet: str = "le fichier",
 
 
 _DATE = "tag:yaml.org,2002:timestamp"
+_FORME_DE_DATE = re.compile(r"(?<![\w-])\d{4}-\d{1,2}-\d{1,2}")
+
+
+def _date_valide(texte: str) -> bool:
+    annee, mois, jour = (int(x) for x in texte.split("-"))
+    try:
+        dt.date(annee, mois, jour)
+    except ValueError:
+        return False
+    return True
 
 
 def dates_impossibles(noeud: yaml.Node | None) -> list[yaml.ScalarNode]:
@@ -123,9 +133,12 @@ def dates_impossibles_entre_guillemets(source: str) -> str | None:
     """
     debut = _DEBUT.match(source)
     fin = _FIN.search(source, debut.end()) if debut else None
-    if not debut or not fin or "-" not in source[debut.end():fin.start()]:
+    if not debut or not fin:
         return None
     bloc = source[debut.end():fin.start()]
+    # Presque toujours, toutes les dates existent : l'arbre YAML n'est construit que sinon.
+    if all(_date_valide(d) for d in _FORME_DE_DATE.findall(bloc)):
+        return None
     try:
         fautives = dates_impossibles(yaml.compose(bloc, Loader=_CHARGEUR))
     except yaml.YAMLError:

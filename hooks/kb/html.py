@@ -16,6 +16,11 @@ from bisect import bisect_right
 from functools import lru_cache
 from typing import Callable, Iterator
 
+#: Éléments dont le texte ne devient jamais un lien (citations juridiques, termes du glossaire) :
+#: titres, liens existants, sigles, code, contrôles.
+SANS_NOUVEAU_LIEN = frozenset({"a", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "script", "style",
+                               "kbd", "samp", "textarea", "svg", "button", "label", "abbr", "title"})
+
 # Éléments vides : ils n'ont pas de balise fermante.
 _VIDES = frozenset({"br", "hr", "img", "input", "meta", "link", "wbr", "source", "area", "col", "embed",
                     "track"})

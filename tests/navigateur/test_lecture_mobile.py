@@ -19,6 +19,7 @@ from playwright.sync_api import expect
 from serveur_statique import servir
 
 from kb.entete import lire_entete
+from outils_kb import adresse_de_page
 
 pytestmark = pytest.mark.navigateur
 expect.set_options(timeout=15_000)
@@ -38,12 +39,6 @@ def pages_explicatives() -> list[str]:
     return pages + list(AUTRES_PAGES_EXPLICATIVES)
 
 
-def adresse(chemin_md: str) -> str:
-    chemin = chemin_md[: -len(".md")]
-    chemin = chemin[: -len("index")] if chemin.endswith("index") else chemin + "/"
-    return "/" + chemin
-
-
 @pytest.fixture(scope="module")
 def telephone(navigateur):
     contexte = navigateur.new_context(viewport=ECRAN, is_mobile=True, has_touch=True, locale="fr-FR")
@@ -54,7 +49,7 @@ def telephone(navigateur):
 
 @pytest.mark.parametrize("chemin_md", pages_explicatives())
 def test_en_bref_sans_defilement(telephone, url_site: str, chemin_md: str) -> None:
-    telephone.goto(url_site + adresse(chemin_md))
+    telephone.goto(url_site + adresse_de_page(chemin_md))
     encadre = telephone.locator("article .admonition.en-bref").first
     assert encadre.count(), f"{chemin_md} : pas d'encadré « En bref » (voir CONTRIBUTING, « La réponse d'abord »)"
     boite = encadre.bounding_box()

@@ -8,9 +8,11 @@ comme les messages KB du build.
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+
+from glossaire import cle  # deux questions identiques aux accents, à la casse et à la ponctuation près
+from outils_kb import adresse_de_page
 
 from kb.entete import EnteteIllisible, lire_yaml
 from kb.schema import erreurs
@@ -39,18 +41,7 @@ class Question:
     @property
     def url(self) -> str:
         """Adresse de la page dans le site français : « cesa/contrat.md » -> « /cesa/contrat/ »."""
-        chemin = self.chemin[:-3]
-        if chemin == "index" or chemin.endswith("/index"):
-            chemin = chemin[: -len("index")]
-        else:
-            chemin += "/"
-        return "/" + chemin.lstrip("/")
-
-
-def cle(question: str) -> str:
-    """Deux questions identiques aux accents, à la casse et à la ponctuation près sont un doublon."""
-    plie = unicodedata.normalize("NFD", question.lower())
-    return " ".join("".join(c if c.isalnum() else " " for c in plie if unicodedata.category(c) != "Mn").split())
+        return adresse_de_page(self.chemin)
 
 
 def charger(dossier: Path = DOSSIER, docs: Path = RACINE / "docs") -> tuple[list[Question], list[str]]:

@@ -157,3 +157,8 @@ def test_dates_impossibles_mises_entre_guillemets_pour_mkdocs():
     assert dates_impossibles_entre_guillemets("---\ntitle: Essai\nverifie_le: 2026-02-28\n---\n") is None
     assert dates_impossibles_entre_guillemets("# Sans en-tête\n") is None
     assert dates_impossibles_entre_guillemets("---\ntitle: [cassé\n---\n") is None  # KB100 ailleurs
+
+
+def test_date_impossible_avec_une_heure():
+    source = "---\ntitle: Essai\nverifie_le: 2026-02-30 10:00:00\n---\n"
+    assert dates_impossibles_entre_guillemets(source) == '---\ntitle: Essai\nverifie_le: "2026-02-30 10:00:00"\n---\n'
