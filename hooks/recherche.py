@@ -1,608 +1,335 @@
-"""Hook : une recherche qui comprend les requêtes juridiques en français (index de Material).
+"""Hook : la recherche du site, confiée à Pagefind et réglée pour les requêtes juridiques en français.
 
-What it does, after the build (``on_post_build``), on Material's ``search_index.json``:
+Trois tâches, chacune sur un événement documenté de MkDocs :
 
-* splits the index shared by mkdocs-static-i18n into ONE INDEX PER LANGUAGE:
-  ``search/search_index.json`` (default language) and ``<lang>/search/search_index.json``
-  (other languages: own pages first, French originals for untranslated pages, no fallback
-  copies, locations relative to ``/<lang>/``);
-* adds three hidden lunr fields (declared in the index ``config.fields``, never rendered by
-  Material): ``cle_id`` (identifiers of the page's own article / text), ``cle_titre`` and
-  ``cle_texte`` (accent-folded forms, light plural stems, article-number tokens such as
-  ``l7331_2`` / ``7331_2``, glossary synonyms);
-* forces the separator (apostrophes, guillemets, middle dot... are separators) and the pipeline
-  (``stopWordFilter`` only: lunr's French trimmer kills every numeric token).
+* ``on_config`` : lit les règles de la recherche (``data/recherche.yml`` : mots vides, élisions,
+  grammaire des numéros d'articles, équivalences du langage courant) et les synonymes du glossaire ;
+  une faute de contributeur y donne un message KB700 (fichier, ligne, correction) ;
+* ``on_page_context`` : donne au gabarit (``overrides/main.html``) les métadonnées que Pagefind lit
+  dans chaque page : jetons des numéros de l'article ou du texte (``l7331x2``), questions déclarées
+  dans l'en-tête (``questions:``), numéro officiel de l'article, langue réelle du contenu ;
+* ``on_post_build`` (une fois, après toutes les langues) : indexe le site construit avec l'API
+  Python documentée de Pagefind (un index par langue, pris de ``<html lang>``), et écrit
+  ``recherche/regles.json``, les mêmes règles pour le navigateur.
 
-The browser side (``overrides/assets/javascripts/recherche.js``) rewrites the query the same
-way (see :func:`termes_requete`), and points non-default-language pages at their own index.
-
-Only documented MkDocs events are used (``on_config``, ``on_page_markdown``, ``on_page_context``,
-``on_post_build``);
-no network access. All text processing lives in pure functions that tests import directly.
+Le navigateur (``overrides/assets/javascripts/recherche.js``) réécrit la requête avec ces règles et
+interroge Pagefind par son API JavaScript documentée. Rien ici ne touche aux éléments internes de
+Material ni au réseau.
 """
 
 from __future__ import annotations
 
-import html
+import asyncio
 import json
 import logging
 import re
-import unicodedata
-from dataclasses import dataclass, field
-from functools import lru_cache
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any, Mapping, Sequence
 
-import yaml
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from kb.partage import etat_partage
+from kb.citations import sans_accents
+from kb.diagnostics import Probleme, chemin_lisible, signaler
+from kb.entete import EnteteIllisible, lire_yaml
 from kb.projet import est_un_repli, langues, projet
 from kb.projet import registre as registre_du_projet
 from kb.registre import Registre
+from kb.schema import erreurs
 
 log = logging.getLogger("mkdocs.hooks.recherche")
 
-# ---------------------------------------------------------------------------
-# Constants shared with recherche.js (keep both in sync; test_recherche_unit checks it)
-# ---------------------------------------------------------------------------
+#: Dossier de l'index Pagefind, et fichier des règles pour le navigateur, dans le site construit.
+DOSSIER_INDEX = "pagefind"
+FICHIER_REGLES = "recherche/regles.json"
 
-#: lunr separator written into every index (index AND query tokenisation in Material's worker).
-SEPARATEUR = r"""[\s\-,:;!?=\[\]()"/'’ʼ«»·°…–—]+|\.(?!\d)|&[lg]t;"""
-
-#: Hidden fields added to ``config.fields`` (title = 1e3, text = 1, tags = 1e6 in Material).
-CHAMPS: dict[str, dict[str, float]] = {
-    "cle_id": {"boost": 1e4},
-    "cle_titre": {"boost": 1e3},
-    # Questions déclarées dans l'en-tête d'une page de situation (« questions: ») : une page qui
-    # dit répondre à « puis-je garder le chômage » passe devant celles qui emploient ces mots.
-    "cle_questions": {"boost": 1000.0},
-    "cle_texte": {"boost": 1.0},
-}
-
-#: Pipeline kept in the worker. Never add "trimmer" (lunr.fr trimmer drops digits) nor
-#: "stemmer" (stemmed index vs. un-stemmed wildcard query).
-PIPELINE = ["stopWordFilter"]
-
-#: In an index that mixes languages (e.g. /en/ with French originals of untranslated pages),
-#: documents in the index's own language get this boost so they come first (> title boost 1e3,
-#: < cle_id boost 1e4: a French reference page still wins an article-number query).
-BOOST_LANGUE = 1000.0
-
-APOSTROPHES = "'’ʼ‘`´"
-GUILLEMETS = "«»“”„"
-ELISIONS = ("jusqu", "lorsqu", "puisqu", "quoiqu", "presqu", "qu", "l", "d", "j", "m", "n", "s", "t", "c")
-
-# Les mots des questions (« comment », « puis-je », « quelles ») ne décident jamais du classement.
-# Jamais « are » : en français, c'est l'ARE (allocation d'aide au retour à l'emploi).
-MOTS_VIDES = frozenset("""
-a à au aux avec ce ces cet cette dans de des du elle en et eux il ils je la le les leur leurs lui
-ma mais me mes moi mon ne ni nos notre nous on ou où par pas pour qu que qui sa se ses son sur ta
-te tes toi ton tu un une vos votre vous y c d j l m n s t e es est sont été être n° no
-quel quelle quels quelles comment pourquoi quoi combien quand si ai as avez ont puis peux peut pouvons
-pouvez peuvent dois doit devons devez doivent faut ça cela
-the of and to in for an is or by with
-""".split())
-
-# Light French plural stemming ------------------------------------------------
-INVARIABLES = frozenset("""
-alors lors hors vers envers travers revers univers divers toujours ailleurs plusieurs cours recours
-parcours concours discours secours velours dehors moeurs gens sens dans sans moins néanmoins temps
-corps puis depuis pays fils jadis tandis plus sous tous nous vous mois fois trois parfois toutefois
-autrefois quelquefois bois mais jamais frais relais rabais palais anglais français biais marais
-taux faux chaux prix choix deux mieux vieux ceux eux heureux précis avis permis compris devis acquis
-remis pris mis bis cas bas pas bras repas tas dos gros repos propos enclos abus refus plus-value
-status this its has was does
-""".split())
-IRREGULIERS: dict[str, str] = {
-    "travaux": "travail", "baux": "bail", "lois": "loi", "emplois": "emploi", "jeux": "jeu",
-    "enjeux": "enjeu", "lieux": "lieu", "feux": "feu", "voeux": "voeu", "vœux": "vœu",
-    "yeux": "oeil", "essais": "essai", "délais": "délai", "delais": "delai", "quais": "quai",
-}
-
-RE_BALISE = re.compile(r"<[^>]*>")
-RE_SEPARATEUR = re.compile(SEPARATEUR)
-#: Code articles: "L. 7331-2", "l7331-2", "art. R 7331-11", "D.1234-5" (letter + digits-digits).
-RE_ARTICLE_CODE = re.compile(
-    r"(?<![\w])(?:art(?:icle)?s?\.?\s*)?([LRD])\s*\.?\s*(\d{1,5}(?:\s*-\s*\d+)+)(?![\w-])",
-    re.IGNORECASE,
-)
-#: Bare numbers with hyphens: "26-41", "47-1775", "2015-1363", "7331-2".
-RE_NUMERO = re.compile(r"(?<![\w-])(?:art(?:icle)?s?\.?\s*)?(\d{1,5}(?:-\d+)+)(?![\w-])", re.IGNORECASE)
-RE_ELISION = re.compile(r"^(?:" + "|".join(ELISIONS) + r")'(?=\w)", re.IGNORECASE)
-RE_NUMERO_TEXTE = re.compile(r"(\d+-\d+)$")
+#: Ce que Pagefind lit dans une page : le contenu (.kb-contenu, marqué data-pagefind-body dans
+#: overrides/partials/content.html), sans les symboles de lien des titres.
+EXCLUS = [".headerlink", ".kb-pas-dans-la-recherche"]
 
 
 # ---------------------------------------------------------------------------
-# Pure text functions
+# Règles (data/recherche.yml)
 # ---------------------------------------------------------------------------
-
-#: Écriture inclusive : « entrepreneur·e », « salarié·es », « gérant·es » -> forme de base, pour
-#: que « entrepreneur·e salarié·e » corresponde au terme « entrepreneur salarié » du glossaire.
-RE_INCLUSIF = re.compile(r"[·•](?:e|es|rice|rices|euse|euses|ne|nes|le|les|ve|ves)(?:[·•]s)?(?![\w])", re.IGNORECASE)
-
-
-def unifier(texte: str) -> str:
-    """NFKC (non-breaking and thin spaces -> space), one apostrophe, one quote mark, no inclusive suffix."""
-    texte = RE_INCLUSIF.sub("", unicodedata.normalize("NFKC", texte))
-    for a in APOSTROPHES:
-        texte = texte.replace(a, "'")
-    for g in GUILLEMETS:
-        texte = texte.replace(g, '"')
-    return texte
-
-
-@lru_cache(maxsize=65536)
-def plier(texte: str) -> str:
-    """Lower-case and fold accents/ligatures: « Rémunération » -> « remuneration »."""
-    texte = texte.lower().replace("œ", "oe").replace("æ", "ae")
-    texte = unicodedata.normalize("NFD", texte)
-    return "".join(c for c in texte if unicodedata.category(c) != "Mn")
-
-
-@lru_cache(maxsize=65536)
-def radical(mot: str) -> str:
-    """Light French plural stemmer on one lower-case word. Never touches numbers/identifiers."""
-    if len(mot) < 4 or any(c.isdigit() or c == "_" for c in mot):
-        return mot
-    if mot in IRREGULIERS:
-        return IRREGULIERS[mot]
-    if mot in INVARIABLES:
-        return mot
-    if mot.endswith("eaux"):
-        return mot[:-1]
-    if mot.endswith("aux") and len(mot) > 4:
-        return mot[:-3] + "al"
-    if mot.endswith("s") and mot[-2] not in "suèiao":
-        return mot[:-1]
-    if mot.endswith("ois") and len(mot) > 4:  # emplois (lois is irregular), mois/fois invariable
-        return mot[:-1]
-    return mot
-
-
-@lru_cache(maxsize=65536)
-def cle(mot: str) -> str:
-    """Normalised key of one word: fold(stem(lower(word)))."""
-    return plier(radical(mot.lower()))
-
-
-def texte_visible(fragment_html: str) -> str:
-    """Text of a Material index field (it holds a little HTML)."""
-    return html.unescape(RE_BALISE.sub(" ", fragment_html))
-
-
-def scinder(texte: str) -> list[str]:
-    """Tokens exactly as Material's worker produces them with :data:`SEPARATEUR` (lower-cased)."""
-    return [t for t in RE_SEPARATEUR.split(texte.lower()) if t]
-
-
-def variantes_identifiant(numero: str, lettre: str | None = None, *, complet: bool = False) -> list[str]:
-    """Index/query tokens for an article or text number.
-
-    ``("7331-2", "L")`` -> ``["l7331_2", "7331_2"]`` (+ ``"l73312"`` when ``complet``);
-    ``("26-41")`` -> ``["26_41"]``. The underscore survives Material's separator AND lunr's query
-    lexer (which always splits on "-"), so one query term matches one exact article.
-    """
-    chiffres = re.sub(r"\s*-\s*", "-", numero.strip()).lower()
-    base = chiffres.replace("-", "_")
-    if not lettre:
-        return [base]
-    lettre = lettre.lower()
-    sortie = [f"{lettre}{base}", base]
-    if complet:
-        sortie.append(f"{lettre}{chiffres.replace('-', '')}")
-    return sortie
-
-
-def identifiants(texte: str) -> list[str]:
-    """Article/text-number tokens cited in ``texte`` (order kept, no duplicates)."""
-    texte = unifier(texte)
-    vus: dict[str, None] = {}
-
-    def code(m: re.Match[str]) -> str:
-        for v in variantes_identifiant(m.group(2), m.group(1)):
-            vus.setdefault(v)
-        return " "
-
-    reste = RE_ARTICLE_CODE.sub(code, texte)
-    for m in RE_NUMERO.finditer(reste):
-        for v in variantes_identifiant(m.group(1)):
-            vus.setdefault(v)
-    return list(vus)
-
-
-def mots(texte: str) -> list[str]:
-    """Lower-case words of a free text, elisions removed, separators applied (no identifiers)."""
-    texte = RE_NUMERO.sub(" ", RE_ARTICLE_CODE.sub(" ", unifier(texte)))
-    sortie: list[str] = []
-    for brut in texte.split():
-        sortie.extend(_mots_du_brut(brut))
-    return sortie
-
-
-@lru_cache(maxsize=65536)
-def _mots_du_brut(brut: str) -> tuple[str, ...]:
-    """One whitespace-separated chunk -> its words (cached: a site has a small vocabulary)."""
-    return tuple(scinder(RE_ELISION.sub("", brut.strip('"+-*^~'))))
-
-
-def normaliser(texte: str) -> str:
-    """THE normalisation (index side and query side): identifiers, then keys of non-stop words.
-
-    >>> normaliser("Art. L. 7331-2 : la période d’essai de l’entrepreneur\u00a0salarié")
-    'l7331_2 7331_2 periode essai entrepreneur salarie'
-    """
-    ids = identifiants(texte)
-    cles = [cle(m) for m in mots(texte) if m not in MOTS_VIDES]
-    return " ".join(ids + [c for c in cles if c and c not in MOTS_VIDES])
-
-
-def termes_requete(requete: str, *, accents: bool = True) -> list[str]:
-    """Reference implementation of the JS query transform (recherche.js ``transformer``).
-
-    Identifiers become exact terms (``l7331_2^1``: the ``^1`` stops Material from adding a
-    trailing ``*``), words become their stem and, if different, its folded form. With
-    ``accents=False`` (pages not in French) only the folded form is sent, so English results do
-    not show « Missing: rémunération ».
-    """
-    ids = [f"{i}^1" for i in _ids_requete(requete)]
-    sortie: list[str] = list(ids)
-    for m in mots(requete):
-        if m in MOTS_VIDES:
-            continue
-        if m.isdigit():
-            # Un petit nombre seul (« délai 3 ans associé ») ne décide pas du classement : Material
-            # en ferait « 3* » (tous les numéros d'articles qui commencent par 3) et l'article 3
-            # d'une loi passerait devant les pages qui parlent du délai. Une année (« loi 2014 »)
-            # reste, en mot exact. Une requête faite d'un seul nombre le garde (voir plus bas).
-            if len(m) == 4 and f"{m}^1" not in sortie:
-                sortie.append(f"{m}^1")
-            continue
-        r = radical(m)
-        for v in ((r, plier(r)) if accents else (plier(r),)):
-            if v not in sortie:
-                sortie.append(v)
-    if not sortie:
-        return [m for m in mots(requete)]
-    return sortie
-
-
-def _ids_requete(requete: str) -> list[str]:
-    """Identifiers typed in a query: the letter form only (``l7331_2``), or the bare number."""
-    requete = unifier(requete)
-    sortie: list[str] = []
-
-    def code(m: re.Match[str]) -> str:
-        sortie.append(variantes_identifiant(m.group(2), m.group(1))[0])
-        return " "
-
-    reste = RE_ARTICLE_CODE.sub(code, requete)
-    sortie.extend(variantes_identifiant(m.group(1))[0] for m in RE_NUMERO.finditer(reste))
-    return sortie
-
-
-def cles_cachees(jetons: Iterable[str]) -> list[str]:
-    """Forms a query may produce that the visible tokens cannot match by prefix.
-
-    For each visible token ``w``: its folded form, its stem and its folded stem, kept only when
-    ``w`` does not start with them (Material adds a trailing ``*`` to query words).
-    """
-    sortie: dict[str, None] = {}
-    for w in dict.fromkeys(jetons):
-        for x in _cachees_mot(w):
-            sortie.setdefault(x)
-    return list(sortie)
-
-
-@lru_cache(maxsize=65536)
-def _cachees_mot(w: str) -> tuple[str, ...]:
-    if any(c.isdigit() for c in w):
-        return ()
-    r = radical(w)
-    return tuple(dict.fromkeys(x for x in (plier(w), r, plier(r))
-                               if x and not w.startswith(x) and x not in MOTS_VIDES))
-
-
-def sequence(texte: str) -> str:
-    """Space-padded sequence of keys, for phrase matching of glossary terms."""
-    return " " + " ".join(cle(m) for m in mots(texte) if m not in MOTS_VIDES) + " "
-
-
-@lru_cache(maxsize=4096)
-def _sequence_forme(forme: str) -> str:
-    return sequence(forme)
-
-
-@lru_cache(maxsize=4096)
-def _jetons_forme(forme: str) -> tuple[str, ...]:
-    sortie: dict[str, None] = {}
-    for m in mots(forme):
-        if m not in MOTS_VIDES:
-            sortie.setdefault(radical(m))
-            sortie.setdefault(cle(m))
-    return tuple(sortie)
-
 
 @dataclass(frozen=True)
-class Groupe:
-    """One glossary entry: official forms (terme, abréviation) and lay synonyms."""
+class Regles:
+    """Les règles de data/recherche.yml, compilées pour Python (le navigateur reçoit leur source)."""
 
-    officiels: tuple[str, ...]
-    synonymes: tuple[str, ...]
+    mots_vides: frozenset[str]
+    elisions: tuple[str, ...]
+    motif_article: str
+    motif_numero: str
+    equivalences: tuple[tuple[str, ...], ...]
 
-    def formes(self) -> tuple[str, ...]:
-        return self.officiels + self.synonymes
+    @property
+    def re_article(self) -> re.Pattern[str]:
+        return _compiler(self.motif_article)
 
-
-def groupes_glossaire(entrees: Sequence[Mapping[str, Any]]) -> list[Groupe]:
-    """Build synonym groups from data/glossaire.yml entries."""
-    groupes = []
-    for e in entrees or []:
-        officiels = [str(e["terme"])]
-        if e.get("abreviation"):
-            officiels.append(str(e["abreviation"]))
-        groupes.append(Groupe(tuple(officiels), tuple(str(s) for s in e.get("synonymes") or [])))
-    return groupes
+    @property
+    def re_numero(self) -> re.Pattern[str]:
+        return _compiler(self.motif_numero)
 
 
-def synonymes_trouves(texte: str, groupes: Sequence[Groupe]) -> list[str]:
-    """Tokens of every form of each group whose official form occurs in ``texte``.
-
-    One-way on purpose: a page that says « rémunération » is found by « salaire », but a page
-    that only says « salaire » is not promoted for « rémunération ».
-    """
-    seq = sequence(texte)
-    sortie: dict[str, None] = {}
-    for officielles, jetons in _recherche_des_groupes(tuple(groupes)):
-        if any(o in seq for o in officielles):
-            for v in jetons:
-                sortie.setdefault(v)
-    return list(sortie)
+_COMPILES: dict[str, re.Pattern[str]] = {}
 
 
-@lru_cache(maxsize=8)
-def _recherche_des_groupes(groupes: tuple[Groupe, ...]) -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
-    """Per group, once: the key sequences of its official forms and the tokens of all its forms."""
-    sortie = []
-    for g in groupes:
-        officielles = tuple(s for s in map(_sequence_forme, g.officiels) if s.strip())
-        jetons = tuple(dict.fromkeys(v for forme in g.formes() for v in _jetons_forme(forme)))
-        if officielles:
-            sortie.append((officielles, jetons))
-    return tuple(sortie)
+def _compiler(motif: str) -> re.Pattern[str]:
+    if motif not in _COMPILES:
+        _COMPILES[motif] = re.compile(motif, re.IGNORECASE)
+    return _COMPILES[motif]
+
+
+def charger_regles(chemin: Path, racine: Path) -> tuple[Regles | None, list[Probleme]]:
+    """Lit data/recherche.yml ; renvoie les règles, ou les problèmes (KB700) avec leur ligne."""
+    fichier = chemin_lisible(chemin, racine)
+    correction = "voir data/schemas/recherche.schema.json et CONTRIBUTING.md#kb700."
+    try:
+        doc = lire_yaml(chemin.read_text(encoding="utf-8"), objet="les règles de la recherche")
+    except EnteteIllisible as e:
+        return None, [Probleme("KB700", fichier, f"le fichier n'est pas lisible : {e}.",
+                               e.correction or "vérifiez l'indentation (espaces, pas de tabulation) et les "
+                               "guillemets.", e.ligne)]
+    donnees = doc.donnees
+    problemes = [Probleme("KB700", fichier, message, correction, doc.ligne(cle))
+                 for cle, message in erreurs(donnees, str(racine / "data/schemas/recherche.schema.json"))]
+    if problemes:
+        return None, problemes
+    for nom in ("article", "numero"):
+        try:
+            re.compile(donnees["numeros"][nom])
+        except re.error as e:
+            problemes.append(Probleme("KB700", fichier, f"l'expression « numeros.{nom} » est invalide ({e}).",
+                                      "corrigez-la ; elle doit rester comprise par Python et par JavaScript "
+                                      "(pas de \\w ni de \\p{…}).", doc.ligne(("numeros", nom))))
+    vus: dict[str, int] = {}
+    for i, groupe in enumerate(donnees.get("equivalences") or []):
+        for mot in groupe:
+            c = plier(mot)
+            if c in vus and vus[c] != i:
+                problemes.append(Probleme("KB700", fichier, f"« {mot} » est dans deux groupes d'équivalences.",
+                                          "un mot n'appartient qu'à un groupe : fusionnez les deux groupes.",
+                                          doc.ligne(("equivalences", i))))
+            vus[c] = i
+    if problemes:
+        return None, problemes
+    regles = Regles(
+        mots_vides=frozenset(str(donnees["mots_vides"]).split()),
+        elisions=tuple(donnees["elisions"]),
+        motif_article=donnees["numeros"]["article"],
+        motif_numero=donnees["numeros"]["numero"],
+        equivalences=tuple(tuple(str(m) for m in g) for g in donnees.get("equivalences") or []),
+    )
+    return regles, []
+
+
+def plier(texte: str) -> str:
+    """Minuscules, sans accents : la clé de comparaison d'un mot (« Rémunération » -> « remuneration »)."""
+    return sans_accents(texte.lower().replace("œ", "oe").replace("æ", "ae"))
 
 
 # ---------------------------------------------------------------------------
-# Registry and per-page data
+# Jetons des numéros (même règle dans recherche.js : fonction « jeton »)
 # ---------------------------------------------------------------------------
 
-@dataclass
-class InfoPage:
-    url: str
-    article: str | None = None
-    texte: str | None = None
-    repli: bool = False  # fallback copy of a page in another language (mkdocs-static-i18n)
-    questions: tuple[str, ...] = ()  # « questions: » of the front matter (situation pages)
+def jeton(numero: str, lettre: str | None = None) -> str:
+    """Jeton d'un numéro d'article ou de texte, en lettres et chiffres seulement.
 
-
-def cles_questions(questions: Iterable[str]) -> list[str]:
-    """Index tokens of a page's declared questions: words (no stop words), their hidden forms, ids.
-
-    The field is hidden, so it carries the plain words too (a visible field gets them from
-    Material's own tokenizer).
+    ``("7331-2", "L")`` -> ``"l7331x2"`` ; ``("26-41")`` -> ``"n26x41"`` (sans lettre : ``n``).
+    Un jeton sans séparateur reste un seul mot pour Pagefind, et ne figure dans aucun texte.
     """
-    sortie: dict[str, None] = {}
-    for q in questions:
-        jetons = [m for m in mots(q) if m not in MOTS_VIDES]
-        for v in identifiants(q) + jetons + cles_cachees(jetons):
-            sortie.setdefault(v)
-    return list(sortie)
+    chiffres = re.sub(r"\s*-\s*", "x", numero.strip()).lower()
+    return (lettre or "n").lower() + chiffres
 
 
-def cles_page(info: InfoPage, registre: Registre) -> tuple[list[str], list[str]]:
-    """(cle_id, extra words) for a page from its ``article:`` / ``texte:`` front matter."""
-    ids: list[str] = []
-    extra: list[str] = []
-    if info.article:
-        tid, _, numero = info.article.partition(":")
-        m = re.match(r"^([LRD])(\d.*)$", numero, re.IGNORECASE)
-        ids += variantes_identifiant(m.group(2), m.group(1), complet=True) if m else variantes_identifiant(numero)
-        art = registre.articles.get(info.article)
-        if art is not None:
-            extra.append(art.intitule)
-    if info.texte:
-        m = RE_NUMERO_TEXTE.search(info.texte)
+def jetons_de_la_requete(requete: str, regles: Regles) -> list[str]:
+    """Jetons des numéros tapés dans une requête (référence Python de recherche.js)."""
+    sortie: list[str] = []
+
+    def article(m: re.Match[str]) -> str:
+        sortie.append(jeton(m.group(2), m.group(1)))
+        return " "
+
+    reste = regles.re_article.sub(article, requete.replace("\u00a0", " ").replace("\u202f", " "))
+    sortie.extend(jeton(m.group(1)) for m in regles.re_numero.finditer(reste))
+    return list(dict.fromkeys(sortie))
+
+
+def jetons_de_la_page(article: str | None, texte: str | None) -> list[str]:
+    """Jetons d'une page d'article (``code-du-travail:L7331-2``) ou de texte (``loi-47-1775``).
+
+    Un article de code reçoit aussi le jeton du numéro nu (« 7331-2 » trouve L. 7331-2) ; un
+    texte, celui de son numéro (« 47-1775 », « 2015-1363 »).
+    """
+    sortie: list[str] = []
+    if article:
+        _, _, numero = article.partition(":")
+        m = re.fullmatch(r"([LRD])\s*(\d.*)", numero, re.IGNORECASE)
         if m:
-            ids += variantes_identifiant(m.group(1))
-        t = registre.textes.get(info.texte)
-        if t is not None:
-            extra += [t.titre, t.titre_court]
-    return list(dict.fromkeys(ids)), [e for e in extra if e]
+            sortie += [jeton(m.group(2), m.group(1)), jeton(m.group(2))]
+        elif re.fullmatch(r"\d+(?:-\d+)+", numero):
+            sortie.append(jeton(numero))
+    if texte:
+        m = re.search(r"(\d+-\d+)$", texte)
+        if m:
+            sortie.append(jeton(m.group(1)))
+    return list(dict.fromkeys(sortie))
 
 
-def enrichir_document(doc: dict[str, Any], groupes: Sequence[Groupe],
-                      info: InfoPage | None, registre: Registre, *, glossaire: bool) -> dict[str, Any]:
-    """Return a copy of one index document with the hidden fields filled in."""
-    doc = dict(doc)
-    titre = texte_visible(doc.get("title", ""))
-    texte = texte_visible(doc.get("text", ""))
-    c_titre = identifiants(titre) + cles_cachees(scinder(titre))
-    c_texte = identifiants(texte) + cles_cachees(scinder(texte))
-    if glossaire:
-        c_titre += synonymes_trouves(titre, groupes)
-        c_texte += synonymes_trouves(texte, groupes)
-    if info is not None and "#" not in doc["location"]:
-        ids, extra = cles_page(info, registre)
-        if ids:
-            doc["cle_id"] = " ".join(ids)
-        for e in extra:
-            c_texte += [m for m in mots(e) if m not in MOTS_VIDES] + cles_cachees(mots(e))
-            c_texte += identifiants(e)
-        if info.questions:
-            doc["cle_questions"] = " ".join(cles_questions(info.questions))
-    if c_titre:
-        doc["cle_titre"] = " ".join(dict.fromkeys(c_titre))
-    if c_texte:
-        doc["cle_texte"] = " ".join(dict.fromkeys(c_texte))
-    return doc
+def synonymes_du_glossaire(entrees: Sequence[Mapping[str, Any]]) -> list[list[Any]]:
+    """[forme courante, [termes officiels]] : « salaire » cherche aussi « rémunération », « part fixe »…
 
-
-def langue_de(location: str, autres: Sequence[str]) -> str | None:
-    """Language prefix of an index location ("en/cesa/" -> "en"), None for the default language."""
-    for langue in autres:
-        if location == langue or location.startswith((langue + "/", langue + "#")):
-            return langue
-    return None
-
-
-def chemin_page(location: str) -> str:
-    return location.split("#", 1)[0]
-
-
-def indexes_par_langue(index: Mapping[str, Any], defaut: str, autres: Sequence[str],
-                       pages: Mapping[str, InfoPage], groupes: Mapping[str, Sequence[Groupe]],
-                       registre: Registre) -> dict[str, dict[str, Any]]:
-    """Split one (i18n-merged) Material index into enriched per-language indexes.
-
-    Returns ``{lang: index}``; locations of a non-default language index are relative to
-    ``/<lang>/`` (French originals of untranslated pages get ``../``).
+    Dans un seul sens : un mot courant mène au terme officiel, pas l'inverse (une page qui ne dit
+    que « salaire » ne passe pas devant celle qui explique la rémunération).
     """
-    docs: list[dict[str, Any]] = list(index.get("docs", []))
-    par_langue: dict[str | None, list[dict[str, Any]]] = {None: []}
-    for d in docs:
-        par_langue.setdefault(langue_de(d["location"], autres), []).append(d)
+    cibles: dict[str, list[str]] = {}
+    for e in entrees or []:
+        officiel = str(e["terme"])
+        for forme in [e.get("abreviation"), *(e.get("synonymes") or [])]:
+            if forme and plier(str(forme)) != plier(officiel):
+                cibles.setdefault(str(forme), [])
+                if officiel not in cibles[str(forme)]:
+                    cibles[str(forme)].append(officiel)
+    return [[forme, officiels] for forme, officiels in cibles.items()]
 
-    def info(url: str) -> InfoPage | None:
-        return pages.get(url)
 
-    # The default language's documents are enriched once, then reused as complements of the
-    # other languages' indexes (only their location changes).
-    enrichis: dict[int, dict[str, Any]] = {}
+def regles_pour_le_navigateur(regles: Regles, synonymes: Mapping[str, list[list[Any]]]) -> dict[str, Any]:
+    """Le contenu de recherche/regles.json : la source unique des règles, pour recherche.js.
 
-    def enrichir_defaut(d: dict[str, Any]) -> dict[str, Any]:
-        if id(d) not in enrichis:
-            enrichis[id(d)] = enrichir_document(d, groupes.get(defaut, []), info(chemin_page(d["location"])),
-                                                registre, glossaire=bool(groupes.get(defaut)))
-        return dict(enrichis[id(d)])
+    ``synonymes`` : par langue, la sortie de :func:`synonymes_du_glossaire`.
+    """
+    return {
+        "mots_vides": sorted(regles.mots_vides),
+        "elisions": list(regles.elisions),
+        "numeros": {"article": regles.motif_article, "numero": regles.motif_numero},
+        "equivalences": [list(g) for g in regles.equivalences],
+        "synonymes": dict(synonymes),
+    }
 
-    sortie: dict[str, dict[str, Any]] = {}
-    for langue in [defaut, *autres]:
-        propres_cle = None if langue == defaut else langue
-        propres = [d for d in par_langue.get(propres_cle, [])
-                   if not (info(chemin_page(d["location"])) or InfoPage("")).repli]
-        nouveaux: list[dict[str, Any]] = []
-        for d in propres:
-            e = enrichir_defaut(d) if langue == defaut else enrichir_document(
-                d, groupes.get(langue, []), info(chemin_page(d["location"])), registre,
-                glossaire=bool(groupes.get(langue)))
-            if langue != defaut:
-                e["location"] = e["location"][len(langue) + 1:] if e["location"] != langue else ""
-            nouveaux.append(e)
-        langs = [langue]
-        if langue != defaut:
-            traduites = {chemin_page(d["location"])[len(langue) + 1:] for d in propres}
-            complements = [d for d in par_langue[None] if chemin_page(d["location"]) not in traduites]
-            for d in nouveaux:
-                d["boost"] = float(d.get("boost", 1.0)) * BOOST_LANGUE
-            for d in complements:
-                e = enrichir_defaut(d)
-                e["location"] = "../" + e["location"]
-                nouveaux.append(e)
-            if complements:
-                langs.append(defaut)
-        config = dict(index.get("config", {}))
-        config.update(lang=langs, separator=SEPARATEUR, pipeline=list(PIPELINE),
-                      fields={**config.get("fields", {}), **CHAMPS})
-        sortie[langue] = {"config": config, "docs": nouveaux, "recherche": 1}
+
+# ---------------------------------------------------------------------------
+# Métadonnées d'une page pour Pagefind
+# ---------------------------------------------------------------------------
+
+def metadonnees_de_la_page(meta: Mapping[str, Any], registre: Registre, *, repli: bool,
+                           langue_du_contenu: str) -> dict[str, str]:
+    """Ce que overrides/main.html écrit en <meta data-pagefind-meta> pour une page."""
+    article = str(meta["article"]) if meta.get("article") else None
+    texte = str(meta["texte"]) if meta.get("texte") else None
+    sortie: dict[str, str] = {}
+    cles = jetons_de_la_page(article, texte)
+    if cles:
+        sortie["cles"] = " ".join(cles)
+    questions = [str(q) for q in meta.get("questions") or ()]
+    if questions:
+        sortie["questions"] = " · ".join(questions)
+    if article:
+        art = registre.articles.get(article)
+        if art is not None:
+            sortie["numero"] = f"art. {_numero_officiel(art.numero)}"
+    sortie["langue"] = langue_du_contenu
+    if repli:
+        sortie["repli"] = "1"
     return sortie
 
 
+def _numero_officiel(numero: str) -> str:
+    """« L7331-2 » -> « L. 7331-2 » (forme des citations) ; « 26-41 » tel quel."""
+    m = re.fullmatch(r"([LRD])(\d.*)", numero)
+    return f"{m.group(1)}. {m.group(2)}" if m else numero
+
+
 # ---------------------------------------------------------------------------
-# MkDocs events (documented ones only)
+# Indexation (API Python documentée de Pagefind)
 # ---------------------------------------------------------------------------
 
-# Pages vues, de toutes les langues : url -> (article, texte, repli, questions). Relu à la fin du
-# build complet ; état partagé, car une autre langue peut être construite dans un autre processus.
-_PAGES: dict[str, tuple[str | None, str | None, bool, tuple[str, ...]]] = etat_partage("recherche.pages")
+async def _indexer(site: Path) -> int:
+    from pagefind.index import IndexConfig, PagefindIndex
+
+    config = IndexConfig(exclude_selectors=EXCLUS, output_path=str(site / DOSSIER_INDEX))
+    async with PagefindIndex(config=config) as index:
+        reponse = await index.add_directory(str(site))
+        return int(reponse.get("page_count", 0)) if isinstance(reponse, dict) else 0
+
+
+def indexer(site: Path) -> int:
+    """Indexe le site construit ; renvoie le nombre de pages indexées."""
+    return asyncio.run(_indexer(site))
+
+
+# ---------------------------------------------------------------------------
+# Événements MkDocs
+# ---------------------------------------------------------------------------
+
 _ETAT: dict[str, Any] = {}
 
 
-def _langues(config: MkDocsConfig) -> tuple[str, list[str]]:
-    toutes = langues(config)
-    return toutes[0], toutes[1:]
-
-
-@lru_cache(maxsize=8)
-def _groupes_du_fichier(chemin: str, _modifie_le: int) -> list[Groupe]:
-    """Synonym groups of one glossary file, read once per version of the file (libyaml)."""
-    chargeur = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    return groupes_glossaire(yaml.load(Path(chemin).read_text(encoding="utf-8"), Loader=chargeur) or [])
-
-
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    data = projet(config).donnees
-    groupes: dict[str, list[Groupe]] = {}
-    defaut, autres = _langues(config)
-    for langue in [defaut, *autres]:
-        f = data / ("glossaire.yml" if langue == defaut else f"glossaire.{langue}.yml")
+    racine = projet(config).racine
+    regles, problemes = charger_regles(projet(config).donnees / "recherche.yml", racine)
+    for p in problemes:
+        signaler(p)
+    synonymes: dict[str, list[list[Any]]] = {}
+    for i, langue in enumerate(langues(config)):
+        f = projet(config).donnees / ("glossaire.yml" if i == 0 else f"glossaire.{langue}.yml")
         if f.is_file():
-            groupes[langue] = _groupes_du_fichier(str(f), f.stat().st_mtime_ns)
-    _ETAT["groupes"] = groupes
-    search = config.plugins.get("material/search") or config.plugins.get("search")
-    if search is not None and "trimmer" in (search.config.get("pipeline") or []):
-        log.warning("recherche: 'trimmer' in search.pipeline breaks numeric queries; the hook removes it")
+            try:
+                entrees = lire_yaml(f.read_text(encoding="utf-8"), objet="le glossaire", racine=list).donnees
+            except EnteteIllisible:
+                entrees = []  # signalé par hooks/glossaire.py (KB500)
+            synonymes[langue] = synonymes_du_glossaire(entrees)
+    _ETAT.clear()
+    _ETAT.update(regles=regles, synonymes=synonymes)
     return config
 
 
 def on_page_markdown(markdown: str, page: Any, config: MkDocsConfig, files: Any) -> str | None:
-    # A French page copied under /en/ (fallback) is indexed by Material for nothing: the /en/
-    # index takes the French original instead (see indexes_par_langue). Material's documented
-    # front-matter switch ``search: exclude: true`` spares that work.
-    if est_un_repli(page, config):
-        page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
+    # Le plugin de recherche de Material ne sert plus qu'à placer la loupe dans l'en-tête : il
+    # n'indexe aucune page (interrupteur d'en-tête documenté « search: exclude: true »).
+    page.meta["search"] = {**(page.meta.get("search") or {}), "exclude": True}
     return None
 
 
 def on_page_context(context: dict[str, Any], page: Any, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
-    meta = page.meta or {}
-    _PAGES[page.url] = (
-        str(meta["article"]) if meta.get("article") else None,
-        str(meta["texte"]) if meta.get("texte") else None,
-        est_un_repli(page, config),
-        tuple(str(q) for q in meta.get("questions") or ()),
-    )
+    repli = est_un_repli(page, config)
+    # Langue réelle du contenu (une page française servie sous /en/ reste en français).
+    langue = getattr(page.file, "locale", None) or langues(config)[0]
+    context["kb_recherche"] = metadonnees_de_la_page(page.meta or {}, registre_du_projet(config),
+                                                     repli=repli, langue_du_contenu=str(langue))
     return context
 
 
-@event_priority(-200)  # after mkdocs-static-i18n's on_post_build (-100) wrote the merged index
+@event_priority(-200)  # après le on_post_build de mkdocs-static-i18n (-100), qui construit les autres langues
 def on_post_build(config: MkDocsConfig) -> None:
     i18n = config.plugins.get("i18n")
     if i18n is not None and getattr(i18n, "building", False):
-        return  # nested per-language build: the merged index does not exist yet
+        return  # build imbriqué d'une langue : le site n'est pas encore complet
+    regles = _ETAT.get("regles")
+    if regles is None:
+        return  # KB700 déjà signalé
     site = Path(config.site_dir)
-    chemin = site / "search" / "search_index.json"
-    if not chemin.is_file():
-        return
-    index = json.loads(chemin.read_text(encoding="utf-8"))
-    if index.get("recherche"):
-        return
-    defaut, autres = _langues(config)
-    avant = chemin.stat().st_size
-    pages = {url: InfoPage(url, *valeurs) for url, valeurs in _PAGES.items()}
-    sortie = indexes_par_langue(index, defaut, autres, pages, _ETAT.get("groupes", {}),
-                                registre_du_projet(config))
-    for langue in autres:
-        # recherche.js fait lire /<langue>/ comme base aux pages de cette langue : le sélecteur de
-        # langue de Material y cherche alors sitemap.xml. On le lui donne (même contenu qu'à la
-        # racine, adresses absolues), plutôt qu'une erreur 404 dans la console.
-        for nom in ("sitemap.xml", "sitemap.xml.gz"):
-            if (site / nom).is_file():
-                (site / langue).mkdir(parents=True, exist_ok=True)
-                (site / langue / nom).write_bytes((site / nom).read_bytes())
-    for langue, idx in sortie.items():
-        cible = chemin if langue == defaut else site / langue / "search" / "search_index.json"
-        cible.parent.mkdir(parents=True, exist_ok=True)
-        cible.write_text(json.dumps(idx, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-        log.info(f"recherche: {cible.relative_to(site)}: {len(idx['docs'])} docs, "
-                 f"{cible.stat().st_size} octets (index partagé avant : {avant})")
+    cible = site / FICHIER_REGLES
+    cible.parent.mkdir(parents=True, exist_ok=True)
+    contenu = regles_pour_le_navigateur(regles, _ETAT.get("synonymes", {}))
+    cible.write_text(json.dumps(contenu, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    try:
+        pages = indexer(site)
+    except Exception as e:  # binaire absent ou en échec : le build le dit, sans trace Python
+        raise PluginError(f"recherche : l'indexation par Pagefind a échoué ({e}). Correction : "
+                          "réinstallez les dépendances (make installer), puis relancez le build.") from e
+    log.info(f"recherche : {pages} pages indexées par Pagefind dans {DOSSIER_INDEX}/")
+
+
+def taille_de_l_index(site: Path) -> Mapping[str, int]:
+    """Octets de l'index par langue (pour make bench) : fichiers pf_meta, index et fragments."""
+    dossier = site / DOSSIER_INDEX
+    tailles: dict[str, int] = {}
+    for f in dossier.rglob("*"):
+        if f.is_file():
+            m = re.match(r"(?:pagefind\.|wasm\.)?([a-z]{2})[._]", f.name)
+            if m:
+                tailles[m.group(1)] = tailles.get(m.group(1), 0) + f.stat().st_size
+    return tailles
+

@@ -1,210 +1,390 @@
 /*
- * recherche.js : French query normalisation for Material for MkDocs 9.8 search (prototype).
+ * recherche.js : la recherche du site, sur Pagefind (API JavaScript documentée), dans la boîte de
+ * l'en-tête (overrides/partials/search.html).
  *
- * Loaded by overrides/main.html in the "config" block, i.e. after <script id="__config">
- * and BEFORE Material's bundle. Three jobs:
- *
- * 1. Per-language index: if the <script> tag carries data-index-base (pages of a non-default
- *    language), rewrite __config.base so that Material fetches
- *    new URL("search/search_index.json", base) = /<lang>/search/search_index.json
- *    (written by hooks/recherche.py; its locations are relative to /<lang>/).
- * 2. Query transform: Material 9.8 has no __search.transform hook any more (the transform moved
- *    into the worker), so we wrap Worker.prototype.postMessage and rewrite the documented
- *    SearchQueryMessage {type: 2 (QUERY), data: "<query>"} before the worker sees it.
- * 3. Lazy index: the index is fetched when search is first opened, not on page load (below).
- *
- * The normalisation mirrors recherche.py (normaliser / termes_requete); keep them in sync
- * (test_recherche_unit.py runs this file under node and compares both).
+ * - Les règles (mots vides, élisions, grammaire des numéros, équivalences, synonymes du glossaire)
+ *   viennent de recherche/regles.json, écrit au build depuis data/recherche.yml et
+ *   data/glossaire.yml (hooks/recherche.py) : rien n'est recopié ici.
+ * - Une requête devient des « groupes » : un par numéro d'article ou de texte (jeton « l7331x2 »,
+ *   comme jetons_de_la_page en Python) et un par mot qui compte, avec ses équivalents. Chaque forme
+ *   est cherchée seule dans Pagefind (qui exige tous les mots d'une requête) ; les résultats sont
+ *   fusionnés : d'abord les pages qui portent le numéro cherché, puis celles qui couvrent le plus
+ *   de groupes, puis par score. Une question longue donne toujours les meilleures pages partielles.
+ * - L'index n'est téléchargé qu'à la première ouverture de la recherche.
  */
 (function () {
   "use strict";
 
-  var SEPARATEUR = /[\s\-,:;!?=\[\]()"\/'’ʼ«»·°…–—]+|\.(?!\d)|&[lg]t;/;
-  var APOSTROPHES = /['’ʼ‘`´]/g;
-  var GUILLEMETS = /[«»“”„]/g;
-  var RE_ARTICLE_CODE = /(?<![\p{L}\p{N}_])(?:art(?:icle)?s?\.?\s*)?([LRD])\s*\.?\s*(\d{1,5}(?:\s*-\s*\d+)+)(?![\p{L}\p{N}_-])/giu;
-  var RE_NUMERO = /(?<![\p{L}\p{N}_-])(?:art(?:icle)?s?\.?\s*)?(\d{1,5}(?:-\d+)+)(?![\p{L}\p{N}_-])/giu;
-  var RE_ELISION = /^(?:jusqu|lorsqu|puisqu|quoiqu|presqu|qu|l|d|j|m|n|s|t|c)'(?=[\p{L}\p{N}_])/iu;
-
-  function ensemble(s) {
-    var o = Object.create(null);
-    s.trim().split(/\s+/).forEach(function (m) { o[m] = true; });
-    return o;
-  }
-  var MOTS_VIDES = ensemble(
-    "a à au aux avec ce ces cet cette dans de des du elle en et eux il ils je la le les leur leurs lui " +
-    "ma mais me mes moi mon ne ni nos notre nous on ou où par pas pour qu que qui sa se ses son sur ta " +
-    "te tes toi ton tu un une vos votre vous y c d j l m n s t e es est sont été être n° no " +
-    "quel quelle quels quelles comment pourquoi quoi combien quand si ai as avez ont puis peux peut pouvons " +
-    "pouvez peuvent dois doit devons devez doivent faut ça cela " +
-    "the of and to in for an is or by with");
-  var INVARIABLES = ensemble(
-    "alors lors hors vers envers travers revers univers divers toujours ailleurs plusieurs cours recours " +
-    "parcours concours discours secours velours dehors moeurs gens sens dans sans moins néanmoins temps " +
-    "corps puis depuis pays fils jadis tandis plus sous tous nous vous mois fois trois parfois toutefois " +
-    "autrefois quelquefois bois mais jamais frais relais rabais palais anglais français biais marais " +
-    "taux faux chaux prix choix deux mieux vieux ceux eux heureux précis avis permis compris devis acquis " +
-    "remis pris mis bis cas bas pas bras repas tas dos gros repos propos enclos abus refus plus-value " +
-    "status this its has was does");
-  var IRREGULIERS = {
-    travaux: "travail", baux: "bail", lois: "loi", emplois: "emploi", jeux: "jeu",
-    enjeux: "enjeu", lieux: "lieu", feux: "feu", voeux: "voeu", "vœux": "vœu",
-    yeux: "oeil", essais: "essai", "délais": "délai", delais: "delai", quais: "quai"
-  };
-
-  // Écriture inclusive : « entrepreneur·e » -> « entrepreneur » (comme RE_INCLUSIF en Python).
-  var RE_INCLUSIF = /[·•](?:e|es|rice|rices|euse|euses|ne|nes|le|les|ve|ves)(?:[·•]s)?(?![\p{L}\p{N}_])/giu;
-
-  function unifier(t) {
-    return t.normalize("NFKC").replace(RE_INCLUSIF, "").replace(APOSTROPHES, "'").replace(GUILLEMETS, '"');
-  }
+  /* ------------------------------------------------------------ règles et analyse */
 
   function plier(t) {
-    return t.toLowerCase().replace(/œ/g, "oe").replace(/æ/g, "ae")
-      .normalize("NFD").replace(/\p{Mn}/gu, "");
+    return t.toLowerCase().replace(/œ/g, "oe").replace(/æ/g, "ae").normalize("NFD").replace(/\p{Mn}/gu, "");
   }
 
-  function radical(m) {
-    if (m.length < 4 || /[\d_]/.test(m)) return m;
-    if (Object.prototype.hasOwnProperty.call(IRREGULIERS, m)) return IRREGULIERS[m];
-    if (INVARIABLES[m]) return m;
-    if (/eaux$/.test(m)) return m.slice(0, -1);
-    if (/aux$/.test(m) && m.length > 4) return m.slice(0, -3) + "al";
-    if (/s$/.test(m) && "suèiao".indexOf(m.charAt(m.length - 2)) < 0) return m.slice(0, -1);
-    if (/ois$/.test(m) && m.length > 4) return m.slice(0, -1);
-    return m;
+  /* Jeton d'un numéro : ("7331-2", "L") -> "l7331x2" ; ("26-41") -> "n26x41" (hooks/recherche.jeton). */
+  function jeton(numero, lettre) {
+    return (lettre || "n").toLowerCase() + numero.trim().replace(/\s*-\s*/g, "x").toLowerCase();
   }
 
-  function scinder(t) {
-    return t.toLowerCase().split(new RegExp(SEPARATEUR.source, "g")).filter(Boolean);
-  }
+  var RE_INCLUSIF = /[·•](?:e|es|rice|rices|euse|euses|ne|nes|le|les|ve|ves)(?:[·•]s)?(?![\p{L}\p{N}_])/giu;
 
-  function variante(numero, lettre) {
-    var base = numero.trim().replace(/\s*-\s*/g, "_").toLowerCase();
-    return lettre ? lettre.toLowerCase() + base : base;
-  }
-
-  /* identifiers typed in the query: "L. 7331-2" -> "l7331_2", "26-41" -> "26_41" */
-  function identifiants(t) {
-    var out = [];
-    var reste = t.replace(RE_ARTICLE_CODE, function (_, l, n) { out.push(variante(n, l)); return " "; });
-    reste.replace(RE_NUMERO, function (_, n) { out.push(variante(n)); return " "; });
-    return out;
-  }
-
-  function mots(t) {
-    var sortie = [];
-    t.replace(RE_ARTICLE_CODE, " ").replace(RE_NUMERO, " ").split(/\s+/).forEach(function (brut) {
-      brut = brut.replace(/^["+\-*^~]+|["+\-*^~]+$/g, "").replace(RE_ELISION, "");
-      Array.prototype.push.apply(sortie, scinder(brut));
+  function Analyseur(regles, langue) {
+    this.vides = new Set(regles.mots_vides);
+    this.reElision = new RegExp("^(?:" + regles.elisions.join("|") + ")['’ʼ](?=[\\p{L}\\p{N}])", "iu");
+    this.reArticle = new RegExp(regles.numeros.article, "giu");
+    this.reNumero = new RegExp(regles.numeros.numero, "giu");
+    this.equivalents = new Map();
+    var self = this;
+    (regles.equivalences || []).forEach(function (groupe) {
+      groupe.forEach(function (mot) { self.equivalents.set(plier(mot), groupe); });
     });
-    return sortie;
+    this.synonymes = new Map();     /* un mot -> termes officiels */
+    this.expressions = new Map();   /* plusieurs mots -> termes officiels */
+    ((regles.synonymes || {})[langue] || []).forEach(function (s) {
+      var cle = self.cleDExpression(s[0]);
+      if (!cle) return;
+      (cle.indexOf(" ") > 0 ? self.expressions : self.synonymes).set(cle, s[1]);
+    });
   }
 
-  /* terms of one (unquoted or quoted) segment; mirrors recherche.termes_requete */
-  function termes(segment, citation, accents) {
-    var sortie = identifiants(segment).map(function (i) { return i + "^1"; });
-    mots(segment).forEach(function (m) {
-      if (MOTS_VIDES[m]) return;
-      /* a small lone number ("délai 3 ans associé") never decides the ranking; a year stays,
-         as an exact word (see recherche.py) */
-      if (/^\d+$/.test(m)) {
-        if (m.length === 4 && sortie.indexOf(m + "^1") < 0) sortie.push(m + "^1");
-        return;
-      }
-      var r = radical(m);
-      (citation || accents === false ? [plier(r)] : [r, plier(r)]).forEach(function (v) {
-        if (sortie.indexOf(v) < 0) sortie.push(v);
+  /* Mots d'un texte : sans élision, découpé aux espaces, ponctuation et apostrophes. */
+  Analyseur.prototype.decouper = function (texte) {
+    var self = this;
+    var mots = [];
+    texte.split(/[\s,;:!?.()«»"“”„\/]+/).forEach(function (brut) {
+      brut.replace(self.reElision, "").split(/['’ʼ]/).forEach(function (m) {
+        m = m.replace(/^[-+*^~]+|[-+*^~]+$/g, "");
+        if (m) mots.push(m);
       });
     });
-    return sortie.length ? sortie : mots(segment);
-  }
+    return mots;
+  };
 
-  /* accents === false: send folded forms only (non-French pages, see recherche.termes_requete) */
-  function transformer(requete, accents) {
-    var parts = unifier(requete).split('"');
-    var out = [];
-    parts.forEach(function (segment, i) {
-      var citation = i % 2 === 1 && i < parts.length - 1;
-      var t = termes(segment, citation, accents);
-      if (t.length) out.push(citation ? '"' + t.join(" ") + '"' : t.join(" "));
+  Analyseur.prototype.cleDExpression = function (texte) {
+    var self = this;
+    return this.decouper(texte).filter(function (m) { return !self.vides.has(m.toLowerCase()); }).map(plier).join(" ");
+  };
+
+  /* Requête -> { numeros: [jetons], groupes: [{ mot, formes: [{ texte, poids }] }] } */
+  Analyseur.prototype.analyser = function (requete) {
+    var self = this;
+    var texte = requete.normalize("NFKC").replace(RE_INCLUSIF, "");
+    var numeros = [];
+    texte = texte.replace(this.reArticle, function (_, lettre, numero) { numeros.push(jeton(numero, lettre)); return " "; });
+    texte = texte.replace(this.reNumero, function (_, numero) { numeros.push(jeton(numero)); return " "; });
+    var mots = this.decouper(texte);
+    var groupes = [];
+    var vus = new Set();
+    var ensemble = mots.filter(function (m) { return !self.vides.has(m.toLowerCase()); });
+    /* Les expressions du glossaire de deux mots ou plus (« période d'essai »…) se reconnaissent
+       dans la requête entière ; les mots isolés, un à un. */
+    var requetePliee = " " + ensemble.map(plier).join(" ") + " ";
+    var synonymesTrouves = [];
+    this.expressions.forEach(function (officiels, cle) {
+      if (requetePliee.indexOf(" " + cle + " ") >= 0) synonymesTrouves.push(officiels);
     });
-    return out.join(" ").trim() || requete;
+    ensemble.forEach(function (m) {
+      var cle = plier(m);
+      if (/^\d+$/.test(m)) {
+        /* Un petit nombre seul (« délai 3 ans ») ne décide pas du classement ; une année reste. */
+        if (m.length !== 4) return;
+      }
+      if (vus.has(cle)) return;
+      vus.add(cle);
+      var formes = [{ texte: m, poids: 1 }];
+      var ajouter = function (t, poids) {
+        if (!formes.some(function (f) { return plier(f.texte) === plier(t); })) formes.push({ texte: t, poids: poids });
+      };
+      var singulier = cle.length > 3 ? cle.replace(/[sx]$/, "") : cle;
+      (self.equivalents.get(cle) || self.equivalents.get(singulier) || []).forEach(function (e) { ajouter(e, 0.7); });
+      (self.synonymes.get(cle) || self.synonymes.get(singulier) || []).forEach(function (o) { ajouter(o, 0.7); });
+      groupes.push({ mot: m, formes: formes });
+    });
+    synonymesTrouves.forEach(function (officiels) {
+      groupes.push({ mot: officiels[0], formes: officiels.map(function (o) { return { texte: o, poids: 0.7 }; }), cache: true });
+    });
+    if (!numeros.length && !groupes.length && ensemble.length) {
+      /* Requête faite seulement d'un petit nombre : on le garde. */
+      groupes.push({ mot: ensemble[0], formes: [{ texte: ensemble[0], poids: 1 }] });
+    }
+    /* L'expression tapée, du premier au dernier mot qui compte (« statut de la coopération ») :
+       une page qui la contient telle quelle gagne en plus. */
+    var utiles = mots.map(function (m) { return !self.vides.has(m.toLowerCase()) && !/^\d+$/.test(m); });
+    var debut = utiles.indexOf(true), fin = utiles.lastIndexOf(true);
+    var expression = null;
+    if (debut >= 0 && fin > debut && fin - debut < 6) {
+      var bas = texte.toLowerCase();
+      var a = bas.indexOf(mots[debut].toLowerCase());
+      var b = a >= 0 ? bas.indexOf(mots[fin].toLowerCase(), a + mots[debut].length) : -1;
+      if (b > a) expression = texte.slice(a, b + mots[fin].length).replace(/["“”]/g, " ").trim();
+    }
+    /* La question entière, si elle est courte : elle peut être mot pour mot une des questions
+       qu'une page déclare répondre (« c'est quoi une CAE »). */
+    var entiere = mots.length >= 2 && mots.length <= 8 ? texte.replace(/["“”?!.]/g, " ").replace(/\s+/g, " ").trim() : null;
+    return { numeros: Array.from(new Set(numeros)), groupes: groupes, expression: expression,
+             entiere: entiere && entiere !== expression ? entiere : null };
+  };
+
+  /* ------------------------------------------------------------ moteur */
+
+  var POIDS_NUMERO = 1000;
+
+  /* Fusionne les recherches d'un mot à la fois. chercher(texte) -> Promise<[{ id, score, data }]> */
+  function classer(analyse, chercher) {
+    var formes = [];
+    analyse.numeros.forEach(function (j) {
+      formes.push({ groupe: "#" + j, texte: j, poids: POIDS_NUMERO });
+      /* Un numéro nu (« 7331-2 ») : l'article législatif (L.) passe devant le réglementaire (R.). */
+      if (j.charAt(0) === "n") formes.push({ groupe: "#" + j, texte: "l" + j.slice(1), poids: POIDS_NUMERO * 1.5 });
+    });
+    analyse.groupes.forEach(function (g, i) {
+      g.formes.forEach(function (f) { formes.push({ groupe: i, texte: f.texte, poids: f.poids }); });
+    });
+    if (analyse.expression) formes.push({ groupe: "expression", texte: '"' + analyse.expression + '"', poids: 1 });
+    if (analyse.entiere) formes.push({ groupe: "expression", texte: '"' + analyse.entiere + '"', poids: 1 });
+    return Promise.all(formes.map(function (f) { return chercher(f.texte); })).then(function (listes) {
+      var pages = new Map();
+      listes.forEach(function (resultats, k) {
+        var f = formes[k];
+        resultats.forEach(function (r) {
+          var p = pages.get(r.id);
+          if (!p) { p = { id: r.id, groupes: new Map(), numeros: 0 }; pages.set(r.id, p); }
+          var s = r.score * f.poids;
+          var avant = p.groupes.get(f.groupe);
+          if (!avant || s > avant.score) p.groupes.set(f.groupe, { score: s, resultat: r, forme: f.texte });
+        });
+      });
+      /* Poids d'un groupe : sa rareté (un mot présent partout ne décide pas). Score d'une page :
+         pour chaque groupe trouvé, sa rareté, d'autant plus que la page y répond fort. */
+      var liste = Array.from(pages.values());
+      var total = Math.max(liste.length, 50);
+      var frequence = new Map(), maximum = new Map();
+      liste.forEach(function (p) {
+        p.groupes.forEach(function (v, g) {
+          frequence.set(g, (frequence.get(g) || 0) + 1);
+          maximum.set(g, Math.max(maximum.get(g) || 0, v.score));
+        });
+      });
+      liste.forEach(function (p) {
+        p.total = 0;
+        p.meilleur = null;
+        p.groupes.forEach(function (v, g) {
+          if (g === "expression") { p.expression = true; return; }
+          if (typeof g === "string") { p.numeros += 1; p.total += v.score; return; }
+          var rarete = Math.log(1 + total / frequence.get(g));
+          p.total += rarete * (0.5 + 0.5 * v.score / (maximum.get(g) || 1));
+        });
+        /* L'expression entière vaut autant que tous ses mots ensemble. */
+        if (p.expression) p.total *= 2;
+        /* Le résultat dont on montre l'extrait : celui du mot le plus fort (pas de l'expression). */
+        p.groupes.forEach(function (v, g) {
+          if (g !== "expression" && (!p.meilleur || v.score > p.meilleur.score)) p.meilleur = v;
+        });
+        if (!p.meilleur) p.meilleur = p.groupes.get("expression");
+      });
+      liste.sort(function (a, b) { return (b.numeros - a.numeros) || (b.total - a.total); });
+      return liste;
+    });
   }
 
-  var api = { transformer: transformer, termes: termes, plier: plier, radical: radical,
-              identifiants: identifiants, mots: mots, unifier: unifier };
+  /* ------------------------------------------------------------ interface */
 
-  if (typeof module !== "undefined" && module.exports) {   /* node: unit tests */
+  function echapper(t) {
+    return String(t).replace(/[&<>"]/g, function (c) { return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" }[c]; });
+  }
+
+  /* Surligne en plus, mot entier, les autres mots trouvés (Pagefind ne marque que la forme cherchée). */
+  function surligner(extrait, mots) {
+    var cles = mots.map(plier).filter(function (m) { return m.length >= 3; });
+    if (!cles.length) return extrait;
+    return extrait.replace(/(<mark>[^<]*<\/mark>)|([\p{L}\p{N}]+)/gu, function (tout, marque, mot) {
+      if (marque) return marque;
+      var p = plier(mot);
+      return cles.some(function (c) { return p === c || (c.length >= 4 && p.indexOf(c) === 0 && p.length - c.length <= 3); })
+        ? "<mark>" + mot + "</mark>" : mot;
+    });
+  }
+
+  function demarrer(boite) {
+    var champ = boite.querySelector(".md-search__input");
+    var bascule = document.getElementById("__search");
+    var meta = boite.querySelector(".md-search-result__meta");
+    var liste = boite.querySelector(".md-search-result__list");
+    var textes = JSON.parse(boite.getAttribute("data-textes"));
+    var langue = (document.documentElement.lang || "fr").slice(0, 2);
+    var moteur = null;
+    var numeroRequete = 0;
+
+    function charger() {
+      if (moteur) return moteur;
+      var adresseIndex = new URL(boite.getAttribute("data-index"), location.href).href;
+      var adresseRegles = new URL(boite.getAttribute("data-regles"), location.href).href;
+      moteur = Promise.all([
+        import(adresseIndex + "pagefind.js").then(function (pagefind) {
+          return pagefind.options({ excerptLength: 26, ranking: { metaWeights: { cles: 20, questions: 4, title: 6 } } })
+            .then(function () { return pagefind.init(); })
+            .then(function () { return pagefind; });
+        }),
+        fetch(adresseRegles).then(function (r) { return r.json(); })
+      ]).then(function (tout) {
+        return { pagefind: tout[0], analyseur: new Analyseur(tout[1], langue) };
+      });
+      moteur.catch(function () { moteur = null; });
+      return moteur;
+    }
+
+    function chercherUneForme(pagefind, cache) {
+      return function (texte) {
+        if (!cache.has(texte)) {
+          cache.set(texte, pagefind.search(texte).then(function (r) { return r ? r.results : []; },
+                                                     function () { return []; }));
+        }
+        return cache.get(texte);
+      };
+    }
+
+    function resume(n) {
+      if (n === 0) return textes.aucun;
+      if (n === 1) return textes.un;
+      return textes.plusieurs.replace("#", n);
+    }
+
+    function rendre(requete, analyse, classes, donnees) {
+      var mots = analyse.groupes.map(function (g) { return g.mot; });
+      var html = donnees.map(function (d, i) {
+        var p = classes[i];
+        var manquants = analyse.groupes.filter(function (g, k) { return !g.cache && !p.groupes.has(k); })
+          .map(function (g) { return g.mot; });
+        manquants = manquants.filter(function (m, k) { return manquants.map(plier).indexOf(plier(m)) === k; });
+        var francais = d.meta.langue && d.meta.langue !== langue;
+        var titre = echapper(d.meta.title || d.url);
+        var entete = '<h1>' + titre + (d.meta.numero ? ' <span class="kb-recherche__numero">' + echapper(d.meta.numero) + '</span>' : "") +
+          (francais ? ' <span class="kb-recherche__langue" lang="' + langue + '">(' + echapper(textes.en_francais) + ')</span>' : "") + '</h1>';
+        var section = null;
+        (d.sub_results || []).forEach(function (s) {
+          if (!s.anchor || !/^h[2-6]$/.test(s.anchor.element || "")) return;
+          s.poids = (s.weighted_locations || []).reduce(function (t, l) { return t + (l.balanced_score || 0); }, 0);
+          if (!section || s.poids > section.poids) section = s;
+        });
+        var extrait = surligner((section || d).excerpt || "", mots);
+        var li = '<li class="md-search-result__item"><a href="' + echapper(d.url) + '" class="md-search-result__link">' +
+          '<article class="md-search-result__article md-typeset"' + (francais ? ' lang="fr"' : "") + '>' +
+          '<div class="md-search-result__icon md-icon"></div>' + entete +
+          (section ? '<p class="kb-recherche__section">' + echapper(textes.section) + " " + echapper(section.title) + '</p>' : "") +
+          '<p class="md-search-result__teaser">' + extrait + '</p>' +
+          (manquants.length ? '<p class="md-search-result__terms kb-recherche__manquants">' + echapper(textes.manquant) + " : " +
+            manquants.map(function (m) { return "<del>" + echapper(m) + "</del>"; }).join(", ") + '</p>' : "") +
+          '</article></a>' +
+          (section ? '<a href="' + echapper(section.url) + '" class="md-search-result__link kb-recherche__lien-section">' +
+            '<article class="md-search-result__article md-typeset"><h2>' + echapper(section.title) + '</h2></article></a>' : "") +
+          '</li>';
+        return li;
+      }).join("");
+      liste.innerHTML = html;
+      meta.textContent = resume(donnees.length);
+      if (!donnees.length && requete.trim()) {
+        meta.textContent = textes.aucun + ". " + textes.pistes;
+      }
+    }
+
+    function lancer() {
+      var requete = champ.value;
+      var numero = ++numeroRequete;
+      if (!requete.trim()) {
+        liste.innerHTML = "";
+        meta.textContent = textes.invite;
+        return;
+      }
+      charger().then(function (m) {
+        if (numero !== numeroRequete) return;
+        var analyse = m.analyseur.analyser(requete);
+        var cache = new Map();
+        return classer(analyse, chercherUneForme(m.pagefind, cache)).then(function (classes) {
+          if (numero !== numeroRequete) return;
+          var premiers = classes.slice(0, 20);
+          return Promise.all(premiers.map(function (p) { return p.meilleur.resultat.data(); })).then(function (donnees) {
+            if (numero !== numeroRequete) return;
+            /* Les pages dans la langue de la page d'abord ; les pages françaises lues depuis /en/ ensuite. */
+            var ordre = premiers.map(function (p, i) { return i; });
+            ordre.sort(function (a, b) {
+              var la = donnees[a].meta.langue && donnees[a].meta.langue !== langue ? 1 : 0;
+              var lb = donnees[b].meta.langue && donnees[b].meta.langue !== langue ? 1 : 0;
+              return (la - lb) || (a - b);
+            });
+            ordre = ordre.slice(0, 15);
+            rendre(requete, analyse, ordre.map(function (i) { return premiers[i]; }), ordre.map(function (i) { return donnees[i]; }));
+          });
+        });
+      }).catch(function () {
+        if (numero === numeroRequete) meta.textContent = textes.indisponible;
+      });
+    }
+
+    function ouvrir() {
+      if (!bascule.checked) { bascule.checked = true; }
+      charger();
+    }
+
+    function fermer() {
+      bascule.checked = false;
+      champ.blur();
+    }
+
+    champ.addEventListener("focus", ouvrir);
+    /* Une recherche par pause de la frappe, pas par touche : les recherches périmées ne
+       s'accumulent pas dans le worker de Pagefind. */
+    var minuterie = null;
+    champ.addEventListener("input", function () {
+      clearTimeout(minuterie);
+      minuterie = setTimeout(lancer, 40);
+    });
+    boite.addEventListener("pointerover", charger, { once: true });
+    boite.querySelector("form").addEventListener("submit", function (e) {
+      e.preventDefault();
+      var premier = liste.querySelector("a[href]");
+      if (premier) location.href = premier.href;
+    });
+    boite.querySelector("button[type=reset]").addEventListener("click", function () {
+      setTimeout(function () { champ.focus(); lancer(); }, 0);
+    });
+    bascule.addEventListener("change", function () {
+      if (bascule.checked) { charger(); champ.focus(); }
+    });
+
+    /* Clavier : « / » ou « s » ouvrent la recherche ; flèches entre les résultats ; Échap ferme. */
+    document.addEventListener("keydown", function (e) {
+      if (e.ctrlKey || e.metaKey || e.altKey) return;
+      var actif = document.activeElement;
+      var saisie = actif && (actif.isContentEditable || /^(input|textarea|select)$/i.test(actif.tagName));
+      if (!bascule.checked || !boite.contains(actif)) {
+        if (!saisie && (e.key === "/" || e.key === "s")) {
+          e.preventDefault();
+          ouvrir();
+          champ.focus();
+          champ.select();
+        }
+        return;
+      }
+      var liens = Array.prototype.slice.call(liste.querySelectorAll("a[href]"));
+      var i = liens.indexOf(actif);
+      if (e.key === "Escape") {
+        e.preventDefault();
+        fermer();
+      } else if (e.key === "ArrowDown" && liens.length) {
+        e.preventDefault();
+        liens[Math.min(i + 1, liens.length - 1)].focus();
+      } else if (e.key === "ArrowUp") {
+        e.preventDefault();
+        if (i <= 0) champ.focus(); else liens[i - 1].focus();
+      }
+    });
+  }
+
+  var api = { plier: plier, jeton: jeton, Analyseur: Analyseur, classer: classer, surligner: surligner };
+  if (typeof module !== "undefined" && module.exports) {   /* node : tests unitaires */
     module.exports = api;
     return;
   }
-  window.__recherche = api;
-
-  /* 1. per-language index */
-  var script = document.currentScript;
-  var base = script && script.getAttribute("data-index-base");
-  var el = document.getElementById("__config");
-  if (base && el) {
-    var config = JSON.parse(el.textContent);
-    config.base = base;
-    el.textContent = JSON.stringify(config);
-  }
-
-  /* 2. query transform on the documented worker message (SearchMessageType.QUERY === 2) */
-  var accents = /^fr\b/i.test(document.documentElement.lang || "fr");
-  if (typeof Worker !== "undefined") {
-    var envoyer = Worker.prototype.postMessage;
-    Worker.prototype.postMessage = function (message) {
-      if (message && message.type === 2 && typeof message.data === "string") {
-        var args = Array.prototype.slice.call(arguments);
-        args[0] = { type: message.type, data: transformer(message.data, accents) };
-        return envoyer.apply(this, args);
-      }
-      return envoyer.apply(this, arguments);
-    };
-  }
-
-  /* 3. Load the index when search is first opened, not on every page.
-   * Material downloads search_index.json (400+ KB raw), decodes it and copies it to its worker as
-   * soon as any page is shown: main-thread work during page load (Lighthouse mobile: TBT) and
-   * bytes for a search most readers never open. So we hold back the send() of Material's own
-   * XMLHttpRequest for .../search/search_index.json until the reader shows intent: focus in the
-   * search box, opening it with the button or the keyboard ("/", "s", "f" tick #__search), or
-   * hovering/touching the box or the button. Meanwhile Material shows "Initialisation de la
-   * recherche", then runs the query already typed. A page opened from a result (?h=…, term
-   * highlighting) needs the index at once. */
-  var RE_INDEX = /\/search\/search_index\.json(?:[?#]|$)/;
-  var requetesIndex = new WeakSet();
-  var retenues = [];
-  var intention = new URLSearchParams(location.search).has("h");
-
-  function chargerIndex() {
-    if (intention) return;
-    intention = true;
-    retenues.splice(0).forEach(function (envoi) { envoi(); });
-  }
-
-  if (!intention) {
-    var ouvrirXhr = XMLHttpRequest.prototype.open;
-    var envoyerXhr = XMLHttpRequest.prototype.send;
-    XMLHttpRequest.prototype.open = function (methode, adresse) {
-      if (RE_INDEX.test(String(adresse))) requetesIndex.add(this);
-      return ouvrirXhr.apply(this, arguments);
-    };
-    XMLHttpRequest.prototype.send = function () {
-      if (intention || !requetesIndex.has(this)) return envoyerXhr.apply(this, arguments);
-      var xhr = this, args = arguments;
-      retenues.push(function () { envoyerXhr.apply(xhr, args); });
-    };
-    var surLaRecherche = function (evenement) {
-      var cible = evenement.target;
-      if (cible instanceof Element && cible.closest(".md-search, label[for='__search']")) chargerIndex();
-    };
-    document.addEventListener("focusin", surLaRecherche, true);
-    document.addEventListener("pointerover", surLaRecherche, true);
-    document.addEventListener("change", function (evenement) {
-      if (evenement.target.id === "__search" && evenement.target.checked) chargerIndex();
-    }, true);
-  }
+  var boite = document.querySelector(".kb-recherche");
+  if (boite) demarrer(boite);
 })();
