@@ -54,6 +54,8 @@ def message(erreur: ValidationError) -> str:
     if v == "format" and erreur.validator_value == "date":
         return f"{champ} doit être une date réelle au format AAAA-MM-JJ (reçu : « {erreur.instance} »)."
     if v == "minItems":
+        if erreur.validator_value > 1:
+            return f"{champ} doit compter au moins {erreur.validator_value} éléments."
         return f"{champ} ne doit pas être vide."
     if v == "minLength":
         return f"{champ} est trop court (au moins {erreur.validator_value} caractères)."

@@ -1,4 +1,4 @@
-"""La recherche dans la vraie boîte de recherche de Material (Chromium de Debian, Playwright).
+"""La recherche dans la vraie boîte de recherche de l'en-tête (Pagefind ; Chromium de Debian, Playwright).
 
 Chaque requête est tapée touche par touche dans le site réel servi en http ; la page attendue
 doit arriver en tête pour un numéro d'article ou de texte, dans les trois premiers résultats
@@ -8,7 +8,7 @@ pour les mots du langage courant. La table des requêtes est partagée avec le b
 
 from __future__ import annotations
 
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import urlsplit
 
 import pytest
 from saisie import chercher, sans_prefixe
@@ -70,10 +70,23 @@ REQUETES: list[tuple[str, str, tuple[str, ...], str]] = [
     ("/", "chomage", (CHOMAGE, "/rejoindre/chomage-are-rsa/"), "top3"),
     ("/", "porteur de projet", (CESA, CONTRAT, A + "l7331-2/", "/guides/faq-entrepreneurs/", "/glossaire/"), "top3"),
     ("/", "gérant", ("/guides/gerer-une-cae/",), "top3"),
-    # 4. Version anglaise : son propre index, les pages anglaises d'abord.
+    # 4. Mots du langage courant (issue « Search that answers questions »).
+    ("/", "c'est quoi une cae", ("/cae/",), "premier"),
+    ("/", "quitter la CAE", ("/cesa/quitter-la-cae/",), "top3"),
+    ("/", "démissionner", ("/cesa/quitter-la-cae/",), "top3"),
+    ("/", "combien ça coûte", ("/cesa/argent-contribution-et-frais/",), "top3"),
+    ("/", "toucher le chômage", ("/rejoindre/chomage-are-rsa/", CHOMAGE), "top3"),
+    ("/", "CAPE", ("/rejoindre/cape/",), "top3"),
+    ("/", "contrat d'appui au projet d'entreprise", ("/rejoindre/cape/",), "top3"),
+    ("/", "contribution cooperative", ("/cesa/argent-contribution-et-frais/",), "top3"),
+    ("/", "statut de la cooperation", ("/cadre-juridique/loi-1947/",), "top3"),
+    ("/", "Cap Services", ("/cae/histoire/",), "top3"),
+    ("/", "délai 3 ans associé", (ASSOCIE, A + "l7331-3/"), "top3"),
+    ("/", "nouveautés", ("/a-propos/quoi-de-neuf/",), "top3"),
+    # 5. Version anglaise : son propre index (pages servies sous /en/, traduites ou non).
     ("/en/", "cooperative", ("/en/",), "premier"),
-    ("/en/", "L7331-2", (A + "l7331-2/",), "premier"),
-    ("/en/", "période d'essai", (ESSAI, A + "l7332-1/"), "top3"),
+    ("/en/", "L7331-2", ("/en" + A + "l7331-2/",), "premier"),
+    ("/en/", "période d'essai", ("/en" + ESSAI, "/en" + A + "l7332-1/"), "top3"),
 ]
 
 
@@ -89,20 +102,28 @@ def test_requete(onglets, depart: str, requete: str, attendues: tuple[str, ...],
         assert set(chemins[:3]) & set(attendues), f"« {requete} » : trois premiers {chemins[:3]}"
 
 
-def test_index_propre_a_chaque_langue(onglets) -> None:
-    """Sous /en/, le site lit /en/search/search_index.json ; en français, /search/…"""
-    base_en = onglets("/en/").evaluate("JSON.parse(document.getElementById('__config').textContent).base")
-    base_fr = onglets("/").evaluate("JSON.parse(document.getElementById('__config').textContent).base")
-    assert base_en.rstrip("/").endswith("/en"), base_en
-    assert base_fr == ".", base_fr
+def test_index_propre_a_chaque_langue(navigateur, url_site) -> None:
+    """Sous /en/, la recherche lit l'index anglais de Pagefind ; en français, le français."""
+    for depart, langue in (("/", "fr"), ("/en/", "en")):
+        onglet = navigateur.new_page()
+        lus: list[str] = []
+        onglet.on("request", lambda requete: lus.append(urlsplit(requete.url).path))
+        onglet.goto(url_site + depart)
+        chercher(onglet, "cooperative")
+        metas = [c.rsplit("/", 1)[-1] for c in lus if c.endswith(".pf_meta")]
+        onglet.close()
+        assert metas and all(m.startswith(f"pagefind.{langue}_") for m in metas), (depart, metas)
 
 
-def test_pas_de_doublon_en_anglais(onglets) -> None:
-    """Sous /en/ : aucune page deux fois, aucune copie de repli française sous /en/."""
+def test_pas_de_doublon_et_pages_francaises_signalees_en_anglais(onglets) -> None:
+    """Sous /en/ : aucune page deux fois ; une page non traduite est marquée « (in French) »."""
     onglet = onglets("/en/")
     chemins = sans_prefixe(chercher(onglet, "cooperative")[0], onglet.prefixe)
     assert len(chemins) == len(set(chemins)), chemins
-    assert all(c == "/en/" or not c.startswith("/en/") for c in chemins), chemins
+    chercher(onglet, "démissionner")
+    premier = onglet.locator(".md-search-result__item").first
+    assert "/en/cesa/quitter-la-cae/" in premier.locator("a").first.get_attribute("href")
+    assert premier.locator(".kb-recherche__langue").inner_text() == "(in French)"
 
 
 def test_interface_dans_la_langue_de_la_page(onglets) -> None:
@@ -112,9 +133,39 @@ def test_interface_dans_la_langue_de_la_page(onglets) -> None:
     assert "matching" in resume_en, resume_en
 
 
-def test_surlignage_avec_accents(onglets) -> None:
-    """En français, la forme accentuée est envoyée : search.highlight surligne « rémunération »."""
+def test_un_resultat_montre_titre_numero_section_et_extrait(onglets) -> None:
     onglet = onglets("/")
-    chercher(onglet, "rémunérations")
-    lien = onglet.eval_on_selector("li.md-search-result__item > a.md-search-result__link", "e => e.href")
-    assert "rémunération" in parse_qs(urlsplit(lien).query)["h"][0]
+    chercher(onglet, "L. 7331-2")
+    premier = onglet.locator(".md-search-result__item").first
+    assert premier.locator(".kb-recherche__numero").inner_text() == "art.\u00a0L.\u00a07331-2" or \
+        premier.locator(".kb-recherche__numero").inner_text().replace("\u00a0", " ") == "art. L. 7331-2"
+    chercher(onglet, "période d'essai renouvellement")
+    resultats = onglet.locator(".md-search-result__item")
+    assert resultats.locator(".kb-recherche__section").count() >= 1
+    assert resultats.locator(".md-search-result__teaser mark").count() >= 1
+
+
+def test_surlignage_accents_et_mots_entiers(onglets) -> None:
+    onglet = onglets("/")
+    chercher(onglet, "remuneration")
+    marques = onglet.locator(".md-search-result__teaser mark").all_inner_texts()
+    assert any("rémunération" in m.lower() for m in marques), marques
+    chercher(onglet, "délai 3 ans associé")
+    html = onglet.locator(".md-search-result__list").inner_html()
+    assert "d<mark>ans</mark>" not in html and "<mark>ans</mark>" in html.replace("<mark>ans,</mark>", "<mark>ans</mark>")
+
+
+def test_mots_manquants_une_seule_fois(onglets) -> None:
+    onglet = onglets("/")
+    chercher(onglet, "révision revision zzzinconnu")
+    manquants = onglet.locator(".kb-recherche__manquants").first.inner_text()
+    assert manquants.count("zzzinconnu") == 1, manquants
+    assert "revision" not in manquants.lower(), manquants
+
+
+def test_jamais_une_impasse(onglets) -> None:
+    """Rien ne correspond : le résumé le dit et propose des pistes, la FAQ reste sous les yeux."""
+    onglet = onglets("/")
+    _, resume = chercher(onglet, "zzzinconnu")
+    assert "Aucun" in resume and "Pistes" in resume, resume
+    assert onglet.locator(".kb-recherche-aide a[href$='guides/faq-entrepreneurs/']").is_visible()

@@ -54,7 +54,15 @@
     texte.split(/[\s,;:!?.()«»"“”„\/]+/).forEach(function (brut) {
       brut.replace(self.reElision, "").split(/['’ʼ]/).forEach(function (m) {
         m = m.replace(/^[-+*^~]+|[-+*^~]+$/g, "");
-        if (m) mots.push(m);
+        if (!m) return;
+        /* « puis-je », « pourra-t-on » : un trait d'union suivi d'un mot vide sépare ; pas
+           « micro-entreprise » ni « auto-entrepreneur », qui restent entiers. */
+        var parties = m.split("-");
+        if (parties.length > 1 && parties.some(function (x) { return self.vides.has(x.toLowerCase()); })) {
+          parties.forEach(function (x) { if (x) mots.push(x); });
+        } else {
+          mots.push(m);
+        }
       });
     });
     return mots;
@@ -253,7 +261,7 @@
       var mots = analyse.groupes.map(function (g) { return g.mot; });
       var html = donnees.map(function (d, i) {
         var p = classes[i];
-        var manquants = analyse.groupes.filter(function (g, k) { return !g.cache && !p.groupes.has(k); })
+        var manquants = analyse.proches ? [] : analyse.groupes.filter(function (g, k) { return !g.cache && !p.groupes.has(k); })
           .map(function (g) { return g.mot; });
         manquants = manquants.filter(function (m, k) { return manquants.map(plier).indexOf(plier(m)) === k; });
         var francais = d.meta.langue && d.meta.langue !== langue;
@@ -281,10 +289,9 @@
         return li;
       }).join("");
       liste.innerHTML = html;
-      meta.textContent = resume(donnees.length);
-      if (!donnees.length && requete.trim()) {
-        meta.textContent = textes.aucun + ". " + textes.pistes;
-      }
+      /* Jamais une impasse : sans page qui contienne les mots, le résumé le dit et propose les
+         pages les plus proches ; le renvoi vers la FAQ et le glossaire reste sous la liste. */
+      meta.textContent = analyse.proches || !donnees.length ? textes.pistes : resume(donnees.length);
     }
 
     function lancer() {
@@ -299,7 +306,15 @@
         if (numero !== numeroRequete) return;
         var analyse = m.analyseur.analyser(requete);
         var cache = new Map();
-        return classer(analyse, chercherUneForme(m.pagefind, cache)).then(function (classes) {
+        var chercherForme = chercherUneForme(m.pagefind, cache);
+        return classer(analyse, chercherForme).then(function (classes) {
+          if (classes.length || !analyse.groupes.length) return classes;
+          /* Rien : les pages les plus proches, par le début des mots (faute de frappe, forme rare). */
+          analyse.proches = true;
+          var debuts = { numeros: [], groupes: analyse.groupes.filter(function (g) { return g.mot.length >= 5; })
+            .map(function (g) { return { mot: g.mot, formes: [{ texte: g.mot.slice(0, 4), poids: 1 }] }; }) };
+          return classer(debuts, chercherForme);
+        }).then(function (classes) {
           if (numero !== numeroRequete) return;
           var premiers = classes.slice(0, 20);
           return Promise.all(premiers.map(function (p) { return p.meilleur.resultat.data(); })).then(function (donnees) {

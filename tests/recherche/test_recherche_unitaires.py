@@ -1,0 +1,208 @@
+"""Tests unitaires de la recherche : règles (data/recherche.yml), jetons des numéros, métadonnées
+des pages (hooks/recherche.py), et analyse de la requête par recherche.js, exécuté sous node avec
+les mêmes règles que le navigateur (recherche/regles.json)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+import recherche as r
+from kb.projet import Projet
+
+RACINE = Path(__file__).resolve().parents[2]
+JS = RACINE / "overrides" / "assets" / "javascripts" / "recherche.js"
+NBSP, NNBSP = "\u00a0", "\u202f"
+
+pytestmark = pytest.mark.unitaire
+
+
+@pytest.fixture(scope="module")
+def regles() -> r.Regles:
+    regles, problemes = r.charger_regles(RACINE / "data" / "recherche.yml", RACINE)
+    assert not problemes, "\n".join(map(str, problemes))
+    assert regles is not None
+    return regles
+
+
+# ---------------------------------------------------------------- jetons des numéros
+
+@pytest.mark.parametrize("requete,attendus", [
+    ("L7331-2", ["l7331x2"]),
+    ("L. 7331-2", ["l7331x2"]),
+    ("l7331-2", ["l7331x2"]),
+    ("art. L7331-2", ["l7331x2"]),
+    ("article L. 7331-2 du code du travail", ["l7331x2"]),
+    (f"art.{NBSP}R.{NNBSP}7331-11", ["r7331x11"]),
+    ("7331-2", ["n7331x2"]),
+    ("26-41", ["n26x41"]),
+    ("loi n° 47-1775", ["n47x1775"]),
+    ("décret n° 2015-1363", ["n2015x1363"]),
+    ("L7331-2 et R7331-2", ["l7331x2", "r7331x2"]),
+    ("délai 3 ans associé", []),
+    ("entrepreneur·e salarié·e", []),
+])
+def test_jetons_de_la_requete(regles, requete: str, attendus: list[str]) -> None:
+    assert r.jetons_de_la_requete(requete, regles) == attendus
+
+
+@pytest.mark.parametrize("article,texte,attendus", [
+    ("code-du-travail:L7331-2", None, ["l7331x2", "n7331x2"]),
+    ("code-du-travail:R7331-11", None, ["r7331x11", "n7331x11"]),
+    ("loi-47-1775:26-41", None, ["n26x41"]),
+    ("loi-47-1775:3 bis", None, []),
+    (None, "loi-47-1775", ["n47x1775"]),
+    (None, "decret-2015-1363", ["n2015x1363"]),
+    (None, None, []),
+])
+def test_jetons_de_la_page(article, texte, attendus) -> None:
+    assert r.jetons_de_la_page(article, texte) == attendus
+
+
+def test_la_page_d_un_article_porte_ses_jetons_et_son_numero_officiel() -> None:
+    from kb.projet import registre as _  # noqa: F401  (le registre réel, chargé comme au build)
+    from kb.registre import charger
+    registre, problemes = charger(RACINE / "data" / "textes", RACINE / "data/schemas/texte.schema.json", RACINE)
+    assert not problemes
+    meta = r.metadonnees_de_la_page({"article": "code-du-travail:L7331-2", "questions": ["qui signe le CESA"]},
+                                    registre, repli=False, langue_du_contenu="fr")
+    assert meta == {"cles": "l7331x2 n7331x2", "questions": "qui signe le CESA",
+                    "numero": "art. L. 7331-2", "langue": "fr"}
+    repli = r.metadonnees_de_la_page({}, registre, repli=True, langue_du_contenu="fr")
+    assert repli == {"langue": "fr", "repli": "1"}
+
+
+def test_synonymes_du_glossaire_dans_un_seul_sens() -> None:
+    entrees = [{"terme": "rémunération", "synonymes": ["salaire", "paie"]},
+               {"terme": "part fixe", "synonymes": ["salaire", "fixe"]},
+               {"terme": "coopérative d'activité et d'emploi", "abreviation": "CAE", "synonymes": []}]
+    assert r.synonymes_du_glossaire(entrees) == [
+        ["salaire", ["rémunération", "part fixe"]], ["paie", ["rémunération"]], ["fixe", ["part fixe"]],
+        ["CAE", ["coopérative d'activité et d'emploi"]]]
+
+
+# ---------------------------------------------------------------- erreurs des contributeurs (KB700)
+
+VALIDE = (RACINE / "data" / "recherche.yml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("remplacer,par,ligne,attendu", [
+    ("elisions:", "elisons:", None, "champ inconnu « elisons »"),
+    ("  - [client, clientèle]", "  - [client, clientèle, salaire]", None, "dans deux groupes"),
+    ("  article: '(?<!", "  article: '((?<!", None, "est invalide"),
+    ("  - [client, clientèle]", "\t- [client, clientèle]", None, "tabulation"),
+    ("  - [client, clientèle]", "  - [client]", None, "au moins 2 éléments"),
+])
+def test_une_faute_dans_les_regles_est_expliquee(tmp_path: Path, remplacer: str, par: str, ligne, attendu: str) -> None:
+    assert remplacer in VALIDE
+    texte = VALIDE.replace(remplacer, par, 1)
+    (tmp_path / "data" / "schemas").mkdir(parents=True)
+    shutil.copy(RACINE / "data" / "schemas" / "recherche.schema.json", tmp_path / "data" / "schemas")
+    fichier = tmp_path / "data" / "recherche.yml"
+    fichier.write_text(texte, encoding="utf-8")
+    regles, problemes = r.charger_regles(fichier, tmp_path)
+    assert regles is None and problemes, "la faute n'a pas été vue"
+    message = str(problemes[0])
+    assert message.startswith("KB700 data/recherche.yml:"), message
+    numero_de_ligne = int(message.split(":")[1].split()[0])
+    ligne_fautive = texte.splitlines()[numero_de_ligne - 1]
+    assert par.strip().split(":")[0].strip("\t -[") in ligne_fautive or "numeros" in ligne_fautive \
+        or par.strip().split(":")[0] in ligne_fautive, (message, ligne_fautive)
+    assert attendu in message.lower() or attendu in message, message
+    assert "Correction" in message, message
+
+
+# ---------------------------------------------------------------- recherche.js sous node
+
+NODE = shutil.which("node")
+
+
+@pytest.fixture(scope="module")
+def analyser(regles):
+    if NODE is None:
+        pytest.fail("node est nécessaire aux tests de recherche.js (installé par `make systeme`).")
+    donnees = r.regles_pour_le_navigateur(regles, {"fr": [["salaire", ["rémunération"]],
+                                                          ["période de test", ["période d'essai"]]]})
+
+    def executer(requetes: list[str]) -> list[dict]:
+        script = (f"const m = require({json.dumps(str(JS))});"
+                  f"const a = new m.Analyseur({json.dumps(donnees)}, 'fr');"
+                  f"console.log(JSON.stringify({json.dumps(requetes)}.map(q => a.analyser(q))));")
+        sortie = subprocess.run([NODE, "-e", script], capture_output=True, text=True, check=True)
+        return json.loads(sortie.stdout)
+    return executer
+
+
+REQUETES_NUMEROS = ["L7331-2", "L. 7331-2", "l7331-2", "7331-2", "art. L7331-2", "R7331-11", "26-41",
+                    "47-1775", "2015-1363", f"article{NBSP}L.{NNBSP}7332-1 du code", "loi n° 47-1775 coopération"]
+
+
+def test_navigateur_et_build_lisent_les_numeros_de_la_meme_facon(regles, analyser) -> None:
+    """Une seule grammaire des numéros (data/recherche.yml) : mêmes jetons en Python et en JS."""
+    analyses = analyser(REQUETES_NUMEROS)
+    for requete, analyse in zip(REQUETES_NUMEROS, analyses):
+        assert analyse["numeros"] == r.jetons_de_la_requete(requete, regles), requete
+
+
+def mots(analyse: dict) -> list[str]:
+    return [g["mot"] for g in analyse["groupes"]]
+
+
+def test_les_mots_des_questions_ne_comptent_pas(analyser) -> None:
+    a, b, c = analyser(["puis-je quitter ma CAE", "c'est quoi une CAE", "comment ça coûte, combien ?"])
+    assert mots(a) == ["quitter", "CAE"]
+    assert mots(b) == ["CAE"]
+    assert mots(c) == ["coûte"]
+
+
+def test_elisions_apostrophes_et_ecriture_inclusive(analyser) -> None:
+    a, b = analyser(["l’entrepreneur d'une coopérative", "entrepreneur·es salarié·es"])
+    assert mots(a) == ["entrepreneur", "coopérative"]
+    assert mots(b) == ["entrepreneur", "salarié"]
+
+
+def test_un_petit_nombre_seul_ne_compte_pas_une_annee_si(analyser) -> None:
+    a, b, c = analyser(["délai 3 ans associé", "loi 2014", "3"])
+    assert mots(a) == ["délai", "ans", "associé"]
+    assert mots(b) == ["loi", "2014"]
+    assert mots(c) == ["3"]  # une requête faite d'un seul nombre le garde
+
+
+def test_equivalences_et_synonymes(analyser) -> None:
+    a, b, c = analyser(["démissionner", "salaires", "période de test"])
+    assert {f["texte"] for f in a["groupes"][0]["formes"]} >= {"démissionner", "quitter", "départ", "démission"}
+    assert "rémunération" in {f["texte"] for f in b["groupes"][0]["formes"]}
+    assert any("période d'essai" in {f["texte"] for f in g["formes"]} for g in c["groupes"])
+    # le mot tapé pèse plus que ses équivalents
+    poids = {f["texte"]: f["poids"] for f in a["groupes"][0]["formes"]}
+    assert poids["démissionner"] > poids["quitter"]
+
+
+def test_un_mot_repete_ne_compte_qu_une_fois(analyser) -> None:
+    (a,) = analyser(["révision revision"])
+    assert mots(a) == ["révision"]
+
+
+def test_expression_et_question_entiere(analyser) -> None:
+    a, b = analyser(["statut de la coopération", "c'est quoi une CAE"])
+    assert a["expression"] == "statut de la coopération"
+    assert b["entiere"] == "c'est quoi une CAE"
+
+
+def test_surlignage_par_mots_entiers() -> None:
+    if NODE is None:
+        pytest.fail("node est nécessaire")
+    script = (f"const m = require({json.dumps(str(JS))});"
+              "console.log(JSON.stringify([m.surligner('dans les 3 ans, la rémunération', ['ans', 'remuneration']),"
+              "m.surligner('<mark>délai</mark> de trois ans', ['délai', 'ans'])]));")
+    un, deux = json.loads(subprocess.run([NODE, "-e", script], capture_output=True, text=True, check=True).stdout)
+    assert un == "dans les 3 <mark>ans</mark>, la <mark>rémunération</mark>"
+    assert deux == "<mark>délai</mark> de trois <mark>ans</mark>"
+
+
+def test_la_projet_a_ses_regles() -> None:
+    assert (Projet(RACINE).donnees / "recherche.yml").is_file()
