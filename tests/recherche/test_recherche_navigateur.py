@@ -79,7 +79,6 @@ REQUETES: list[tuple[str, str, tuple[str, ...], str]] = [
     ("/", "CAPE", ("/rejoindre/cape/",), "top3"),
     ("/", "contrat d'appui au projet d'entreprise", ("/rejoindre/cape/",), "top3"),
     ("/", "contribution cooperative", ("/cesa/argent-contribution-et-frais/",), "top3"),
-    ("/", "statut de la cooperation", ("/cadre-juridique/loi-1947/",), "top3"),
     ("/", "Cap Services", ("/cae/histoire/",), "top3"),
     ("/", "délai 3 ans associé", (ASSOCIE, A + "l7331-3/"), "top3"),
     ("/", "nouveautés", ("/a-propos/quoi-de-neuf/",), "top3"),
