@@ -34,7 +34,11 @@ def test_le_site_reel_se_construit_en_mode_strict(construction_du_site):
     assert (sortie / "en" / "index.html").is_file()
     assert (sortie / "404.html").is_file()
     assert (sortie / "sitemap.xml").is_file()
-    assert (sortie / "search" / "search_index.json").is_file()
+    # La recherche : un index Pagefind par langue, et les règles pour le navigateur.
+    assert (sortie / "pagefind" / "pagefind.js").is_file()
+    assert {m.name.split("_")[0] for m in (sortie / "pagefind").glob("pagefind.*.pf_meta")} == \
+        {"pagefind.fr", "pagefind.en"}
+    assert (sortie / "recherche" / "regles.json").is_file()
 
 
 def test_apercu_d_une_seule_langue(construire_depot, tmp_path):
@@ -142,6 +146,9 @@ ERREURS = {
     "glossaire-doublon": (
         "ERROR   -  KB500 data/glossaire.yml:5 : « Associe » figure deux fois dans le glossaire (voir aussi "
         "la ligne 2). Correction : fusionnez les deux entrées en une seule."),
+    "recherche-regles-fautives": (
+        "ERROR   -  KB700 data/recherche.yml:37 : « salaire » est dans deux groupes d'équivalences. "
+        "Correction : un mot n'appartient qu'à un groupe : fusionnez les deux groupes."),
     "page-hors-menu": (
         "WARNING -  KB600 docs/oubliee.md : cette page n'apparaît pas dans le menu du site. Correction : "
         "ajoutez-la au bloc « nav » de mkdocs.yml, à sa place dans la section qui convient (ou supprimez-la "

@@ -108,7 +108,7 @@ def test_chargement_sans_sitemap_ni_erreur(page: Page, url_site: str, requetes: 
     Material télécharge « sitemap.xml » à côté de chaque <link rel="alternate"> de l'en-tête ;
     avec les liens relatifs de mkdocs-static-i18n, une page profonde demandait <page>/sitemap.xml
     (404 et erreur en console : Lighthouse, bonnes pratiques). overrides/main.html ne les écrit plus.
-    L'index de recherche, lui, attend la première ouverture de la recherche (recherche.js).
+    L'index de recherche (Pagefind), lui, attend la première ouverture de la recherche (recherche.js).
     """
     erreurs: list[str] = []
     echecs: list[str] = []
@@ -124,7 +124,7 @@ def test_chargement_sans_sitemap_ni_erreur(page: Page, url_site: str, requetes: 
     assert not sitemaps, f"sitemap.xml demandé au chargement de {chemin} : {sitemaps}"
     assert not echecs, f"réponses en erreur au chargement de {chemin} : {echecs}"
     assert not erreurs, f"erreurs en console au chargement de {chemin} : {erreurs}"
-    index = [u for u in requetes if urlsplit(u).path.endswith("search_index.json")]
+    index = [u for u in requetes if "/pagefind/" in urlsplit(u).path or u.endswith("search_index.json")]
     assert not index, f"index de recherche téléchargé avant l'ouverture de la recherche : {index}"
     verifier_requetes_locales(requetes)
 
@@ -133,15 +133,16 @@ def test_l_index_de_recherche_arrive_a_l_ouverture(page: Page, url_site: str, re
     """Ouvrir la recherche au clavier télécharge l'index de la langue de la page, puis elle répond."""
     page.goto(url_site + "/en/textes/code-du-travail/l7331-2/")
     page.wait_for_load_state("networkidle")
-    assert not [u for u in requetes if u.endswith("search_index.json")]
+    assert not [u for u in requetes if "/pagefind/" in u]
     page.locator("body").focus()
     page.keyboard.press("/")
     champ = page.locator("input.md-search__input")
     expect(champ).to_be_focused()
     champ.press_sequentially("CAE", delay=30)
     expect(page.locator(".md-search-result__item").first).to_be_visible()
-    index = [urlsplit(u).path for u in requetes if u.endswith("search_index.json")]
-    assert index == [urlsplit(url_site).path + "/en/search/search_index.json"], index
+    metas = [urlsplit(u).path.rsplit("/", 1)[-1] for u in requetes if u.endswith(".pf_meta")]
+    assert metas and all(m.startswith("pagefind.en_") for m in metas), metas
+    assert not [u for u in requetes if u.endswith("search_index.json")], "l'index de Material ne sert plus"
     verifier_requetes_locales(requetes)
 
 
