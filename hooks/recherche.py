@@ -4,7 +4,7 @@ Trois tâches, chacune sur un événement documenté de MkDocs :
 
 * ``on_config`` : lit les règles de la recherche (``data/recherche.yml`` : mots vides, élisions,
   grammaire des numéros d'articles, équivalences du langage courant) et les synonymes du glossaire ;
-  une faute de contributeur y donne un message KB700 (fichier, ligne, correction) ;
+  une faute de contributeur y donne un message KB800 (fichier, ligne, correction) ;
 * ``on_page_context`` : donne au gabarit (``overrides/main.html``) les métadonnées que Pagefind lit
   dans chaque page : jetons des numéros de l'article ou du texte (``l7331x2``), questions déclarées
   dans l'en-tête (``questions:``), numéro officiel de l'article, langue réelle du contenu ;
@@ -83,17 +83,17 @@ def _compiler(motif: str) -> re.Pattern[str]:
 
 
 def charger_regles(chemin: Path, racine: Path) -> tuple[Regles | None, list[Probleme]]:
-    """Lit data/recherche.yml ; renvoie les règles, ou les problèmes (KB700) avec leur ligne."""
+    """Lit data/recherche.yml ; renvoie les règles, ou les problèmes (KB800) avec leur ligne."""
     fichier = chemin_lisible(chemin, racine)
-    correction = "voir data/schemas/recherche.schema.json et CONTRIBUTING.md#kb700."
+    correction = "voir data/schemas/recherche.schema.json et CONTRIBUTING.md#kb800."
     try:
         doc = lire_yaml(chemin.read_text(encoding="utf-8"), objet="les règles de la recherche")
     except EnteteIllisible as e:
-        return None, [Probleme("KB700", fichier, f"le fichier n'est pas lisible : {e}.",
+        return None, [Probleme("KB800", fichier, f"le fichier n'est pas lisible : {e}.",
                                e.correction or "vérifiez l'indentation (espaces, pas de tabulation) et les "
                                "guillemets.", e.ligne)]
     donnees = doc.donnees
-    problemes = [Probleme("KB700", fichier, message, correction, doc.ligne(cle))
+    problemes = [Probleme("KB800", fichier, message, correction, doc.ligne(cle))
                  for cle, message in erreurs(donnees, str(racine / "data/schemas/recherche.schema.json"))]
     if problemes:
         return None, problemes
@@ -101,7 +101,7 @@ def charger_regles(chemin: Path, racine: Path) -> tuple[Regles | None, list[Prob
         try:
             re.compile(donnees["numeros"][nom])
         except re.error as e:
-            problemes.append(Probleme("KB700", fichier, f"l'expression « numeros.{nom} » est invalide ({e}).",
+            problemes.append(Probleme("KB800", fichier, f"l'expression « numeros.{nom} » est invalide ({e}).",
                                       "corrigez-la ; elle doit rester comprise par Python et par JavaScript "
                                       "(pas de \\w ni de \\p{…}).", doc.ligne(("numeros", nom))))
     vus: dict[str, int] = {}
@@ -109,7 +109,7 @@ def charger_regles(chemin: Path, racine: Path) -> tuple[Regles | None, list[Prob
         for mot in groupe:
             c = plier(mot)
             if c in vus and vus[c] != i:
-                problemes.append(Probleme("KB700", fichier, f"« {mot} » est dans deux groupes d'équivalences.",
+                problemes.append(Probleme("KB800", fichier, f"« {mot} » est dans deux groupes d'équivalences.",
                                           "un mot n'appartient qu'à un groupe : fusionnez les deux groupes.",
                                           doc.ligne(("equivalences", i))))
             vus[c] = i
@@ -308,7 +308,7 @@ def on_post_build(config: MkDocsConfig) -> None:
         return  # build imbriqué d'une langue : le site n'est pas encore complet
     regles = _ETAT.get("regles")
     if regles is None:
-        return  # KB700 déjà signalé
+        return  # KB800 déjà signalé
     site = Path(config.site_dir)
     cible = site / FICHIER_REGLES
     cible.parent.mkdir(parents=True, exist_ok=True)

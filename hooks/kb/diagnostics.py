@@ -34,7 +34,7 @@ CODES: dict[str, str] = {
     "KB600": "page absente du menu",
     "KB601": "lien interne cassé",
     "KB602": "ancre inexistante",
-    "KB700": "règles de la recherche invalides",
+    "KB800": "règles de la recherche invalides",
 }
 
 

@@ -85,7 +85,7 @@ def test_synonymes_du_glossaire_dans_un_seul_sens() -> None:
         ["CAE", ["coopérative d'activité et d'emploi"]]]
 
 
-# ---------------------------------------------------------------- erreurs des contributeurs (KB700)
+# ---------------------------------------------------------------- erreurs des contributeurs (KB800)
 
 VALIDE = (RACINE / "data" / "recherche.yml").read_text(encoding="utf-8")
 
@@ -107,7 +107,7 @@ def test_une_faute_dans_les_regles_est_expliquee(tmp_path: Path, remplacer: str,
     regles, problemes = r.charger_regles(fichier, tmp_path)
     assert regles is None and problemes, "la faute n'a pas été vue"
     message = str(problemes[0])
-    assert message.startswith("KB700 data/recherche.yml:"), message
+    assert message.startswith("KB800 data/recherche.yml:"), message
     numero_de_ligne = int(message.split(":")[1].split()[0])
     ligne_fautive = texte.splitlines()[numero_de_ligne - 1]
     assert par.strip().split(":")[0].strip("\t -[") in ligne_fautive or "numeros" in ligne_fautive \
