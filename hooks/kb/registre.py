@@ -222,7 +222,7 @@ def _historique(donnees: dict | None) -> Historique | None:
                       lu_le=str(donnees["lu_le"]), source=donnees["source"])
 
 
-_CORRECTION_HISTORIQUE = "voir CONTRIBUTING.md, « Enregistrer un changement de la loi » (#historique)."
+_CORRECTION_HISTORIQUE = "Voir CONTRIBUTING.md, « Enregistrer un changement de la loi » (#historique)."
 
 
 def problemes_d_historique(article: Article, registre: Registre,
@@ -256,7 +256,7 @@ def problemes_d_historique(article: Article, registre: Registre,
         if cible is None:
             probleme(f"{champ}.par vise « {etape.par} », absent du registre : {qui} doit nommer un texte connu.",
                      "écrivez l'identifiant d'un texte de data/textes/ (le nom du fichier, par exemple loi-2014-856) "
-                     "et son article dans « article: », ou ajoutez d'abord ce texte au registre ; "
+                     "et son article dans « article: », ou ajoutez d'abord ce texte au registre. "
                      + _CORRECTION_HISTORIQUE, chemin + ("par",))
         elif isinstance(cible, Article) and etape.article is not None:
             probleme(f"{champ} donne à la fois un article du registre (« {etape.par} ») et « article: {etape.article} ».",

@@ -20,7 +20,7 @@ from kb.entete import EnteteIllisible, lire_yaml
 from kb.registre import Registre
 from kb.schema import erreurs
 
-CORRECTION = "voir CONTRIBUTING.md, « Mettre à jour les rédactions officielles » (#redactions-officielles)."
+CORRECTION = "Voir CONTRIBUTING.md, « Mettre à jour les rédactions officielles » (#redactions-officielles)."
 
 
 @dataclass(frozen=True)
@@ -56,7 +56,7 @@ def charger(dossier: str | Path, schema: str | Path, racine: str | Path, registr
             continue
         fautes = list(erreurs(doc.donnees, str(schema)))
         for chemin_cle, message in fautes:
-            probleme(message, "voir data/schemas/texte-officiel.schema.json ; " + CORRECTION, doc.ligne(chemin_cle))
+            probleme(message, "voir data/schemas/texte-officiel.schema.json. " + CORRECTION, doc.ligne(chemin_cle))
         if fautes:
             continue
         d = doc.donnees

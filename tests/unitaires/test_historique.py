@@ -108,7 +108,7 @@ def test_texte_modificateur_inconnu_du_registre(tmp_path):
         "KB203 textes/code-du-travail.yml:13 : historique.modifications[1].par vise « loi-2011-672 », absent du "
         "registre : l'historique de l'article L1237-11 doit nommer un texte connu. Correction : écrivez "
         "l'identifiant d'un texte de data/textes/ (le nom du fichier, par exemple loi-2014-856) et son article "
-        "dans « article: », ou ajoutez d'abord ce texte au registre ; voir CONTRIBUTING.md, « Enregistrer un "
+        "dans « article: », ou ajoutez d'abord ce texte au registre. Voir CONTRIBUTING.md, « Enregistrer un "
         "changement de la loi » (#historique)."]
 
 
@@ -136,7 +136,7 @@ def test_version_resumee_absente_de_l_historique(tmp_path):
         "KB203 textes/code-du-travail.yml:9 : en_vigueur_depuis (2009-01-01) de l'article L1237-11 n'est la date "
         "d'aucune version de son historique (2008-06-27) : version incohérente. Correction : écrivez dans "
         "en_vigueur_depuis la date de la version que résume la page, telle qu'elle figure dans l'historique "
-        "(creation.le ou modifications[].le). voir CONTRIBUTING.md, « Enregistrer un changement de la loi » "
+        "(creation.le ou modifications[].le). Voir CONTRIBUTING.md, « Enregistrer un changement de la loi » "
         "(#historique)."]
 
 
