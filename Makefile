@@ -40,7 +40,7 @@ test: installer systeme ## Lance toute la suite de tests (build strict, HTML, na
 bench: installer systeme ## Mesure les performances et écrit rapports/performance.md
 	$(PY) scripts/bench.py
 
-registre-legi: installer ## Compare le registre à la base LEGI (code du travail, sécurité sociale) ; ECRIRE=1 complète
+registre-legi: installer ## Compare le registre à la base LEGI (code du travail, sécurité sociale) ; ECRIRE=1 complète et écrit data/textes-officiels
 	$(PY) scripts/registre_legi.py $(if $(ECRIRE),--ecrire)
 
 requirements: ## Régénère requirements*.txt (avec empreintes) depuis requirements*.in

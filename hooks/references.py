@@ -4,8 +4,9 @@
   page de référence, ou au texte officiel quand l'article n'a pas de page ; une citation que
   le registre ne connaît pas fait échouer le build (KB200) ;
 - donne aux pages d'articles (docs/textes/<texte>/<article>.md) leur titre, leur encadré
-  « en vigueur depuis / créé par », leurs liens officiels, leurs articles liés, leur JSON-LD
-  et la liste « Cité dans cette base » (rétroliens calculés au build) ;
+  « en vigueur depuis / créé par », leurs liens officiels, le bloc replié « Texte officiel » sous
+  leur résumé (data/textes-officiels/), leur historique (champ `historique` du registre), leurs
+  articles liés, leur JSON-LD et la liste « Cité dans cette base » (rétroliens calculés au build) ;
 - range ces pages dans le menu, texte par texte, et génère l'index des textes ;
 - exporte le registre et ses rétroliens dans references.json.
 """
@@ -27,8 +28,9 @@ from kb.citations import Citation, codes_du_registre, trouver
 from kb.dates import date_longue
 from kb.diagnostics import Probleme, chemin_lisible, signaler
 from kb.html import SANS_NOUVEAU_LIEN, transformer_texte
-from kb.projet import elements_du_menu, est_un_repli, langue_par_defaut, projet, registre
-from kb.registre import Article, Registre, Texte
+from kb.projet import elements_du_menu, est_un_repli, langue_par_defaut, projet, registre, textes_officiels
+from kb.registre import Article, Evenement, Registre, Texte, url_legifrance_article
+from kb.textes_officiels import Redaction
 
 DOSSIER = "textes"
 MARQUE_INDEX = "<!-- index-des-textes -->"
@@ -47,7 +49,8 @@ _par_date: list = [None, {}]  # [registre, textes par date] : cache du dernier r
 def on_files(files: Files, config: MkDocsConfig) -> Files | None:
     _cite_dans.clear()
     _fichiers[0] = files
-    registre(config)  # charge et contrôle le registre (KB201) avant toute page
+    registre(config)  # charge et contrôle le registre (KB201, KB203) avant toute page
+    textes_officiels(config)  # et les rédactions officielles (KB204)
     return None
 
 
@@ -131,7 +134,9 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     if article is None or _chemin_attendu(article) != page.file.src_uri:
         return context
     langue = context.get("i18n_page_locale") or config.theme["language"]
-    context["kb_article"] = fiche_article(article, reg, page, langue, config, _fichiers[0])
+    fiche = fiche_article(article, reg, page, langue, config, _fichiers[0], textes_officiels(config))
+    fiche["coupure"] = fin_du_resume(page.content or "")
+    context["kb_article"] = fiche
     return context
 
 
@@ -169,11 +174,26 @@ def _articles_du_texte(reg: Registre, texte: Texte) -> list[Article]:
     return [a for a in reg.articles.values() if a.texte is texte]
 
 
+_H2 = re.compile(r"<h2[\s>]")
+
+
+def fin_du_resume(html: str) -> int:
+    """Où placer le bloc « Texte officiel » : juste après la première section (« Ce que dit
+    l'article »), donc avant le deuxième titre <h2> ; à la fin du contenu s'il n'y en a qu'un."""
+    titres = [m.start() for m in _H2.finditer(html)]
+    return titres[1] if len(titres) > 1 else len(html)
+
+
 def fiche_article(article: Article, reg: Registre, page: Page, langue: str, config: MkDocsConfig,
-                  files: Files) -> dict[str, Any]:
+                  files: Files, redactions: dict[str, Redaction] | None = None) -> dict[str, Any]:
     """Tout ce que le gabarit affiche autour d'une page d'article, et son JSON-LD."""
-    createur = reg.trouver(article.cree_par) if article.cree_par else None
-    modificateur = reg.trouver(article.modifie_par) if article.modifie_par else None
+    h = article.historique
+    if h is not None:  # l'historique donne « créé par » et « modifié en dernier par »
+        cree_par = decrire_evenement(h.creation, reg)
+        modifie_par = decrire_evenement(h.modifications[-1], reg) if h.modifications else None
+    else:
+        cree_par = _decrire(article.cree_par, reg.trouver(article.cree_par) if article.cree_par else None)
+        modifie_par = _decrire(article.modifie_par, reg.trouver(article.modifie_par) if article.modifie_par else None)
     lies = []
     for ref in article.voir_aussi:
         cible = reg.trouver(ref)
@@ -190,12 +210,65 @@ def fiche_article(article: Article, reg: Registre, page: Page, langue: str, conf
         "est_un_code": article.texte.nature == "code",
         "url_cdtn": article.url_code_du_travail_numerique,
         "en_vigueur_depuis": date_longue(article.en_vigueur_depuis, langue),
-        "cree_par": _decrire(article.cree_par, createur),
-        "modifie_par": _decrire(article.modifie_par, modificateur),
+        "en_vigueur_depuis_iso": str(article.en_vigueur_depuis or ""),
+        "cree_par": cree_par,
+        "modifie_par": modifie_par,
+        "texte_officiel": _texte_officiel(article, (redactions or {}).get(article.id), langue),
+        "historique": _historique(article, reg, page, files, langue),
         "voir_aussi": lies,
         "cite_dans": [p for p in _cite_dans.get(article.id, {}).values() if p is not page],
         "json_ld": json.dumps(json_ld(article, config.site_url or "", page), ensure_ascii=False),
     }
+
+
+def _texte_officiel(article: Article, r: Redaction | None, langue: str) -> dict[str, Any] | None:
+    """Le bloc « Texte officiel » : la rédaction de la version résumée, sa date, où et quand lue."""
+    if r is None:
+        return None
+    return {
+        "alineas": list(r.alineas),
+        "en_vigueur_depuis": date_longue(r.en_vigueur_depuis, langue),
+        "en_vigueur_depuis_iso": r.en_vigueur_depuis,
+        "source": r.source,
+        "url_source": r.url_source,
+        "lu_le": date_longue(r.lu_le, langue),
+        "lu_le_iso": r.lu_le,
+        # La version reproduite sur Légifrance (son identifiant LEGIARTI), sinon l'article.
+        "url": url_legifrance_article(article.texte, r.legiarti) if r.legiarti else article.url,
+    }
+
+
+def _historique(article: Article, reg: Registre, page: Page, files: Files, langue: str) -> dict[str, Any] | None:
+    """L'historique vérifié : chaque version (création, modifications), la version résumée."""
+    h = article.historique
+    if h is None:
+        return None
+    etapes = []
+    for i, e in enumerate((h.creation, *h.modifications)):
+        cible = reg.trouver(e.par)
+        etapes.append({"creation": i == 0, "date": date_longue(e.le, langue), "iso": e.le,
+                       "par": decrire_evenement(e, reg),
+                       "url": _lien(cible, page, files) if cible is not None else None})
+    derniere = h.versions[-1]
+    return {
+        "etapes": etapes,
+        "lu_le": date_longue(h.lu_le, langue),
+        "lu_le_iso": h.lu_le,
+        "source": h.source,
+        # La page résume-t-elle la dernière version connue ? Sinon, le lecteur est prévenu.
+        "a_jour": str(article.en_vigueur_depuis or "") == derniere,
+        "derniere_version": date_longue(derniere, langue),
+        "derniere_version_iso": derniere,
+    }
+
+
+def decrire_evenement(e: Evenement, reg: Registre) -> str:
+    """« l'article 5 de la loi n° 2008-596 du 25 juin 2008 », « l'ordonnance n° 2007-329 … »."""
+    cible = reg.trouver(e.par)
+    if isinstance(cible, Texte) and e.article:
+        numero = "1er" if e.article == "1" and cible.nature != "code" else e.article
+        return f"l'article {numero} {cible.complement}"
+    return _decrire(e.par, cible) or e.par
 
 
 def _decrire(ref: str | None, cible: Texte | Article | None) -> str | None:
@@ -277,6 +350,10 @@ def exporter(reg: Registre, cite_dans: dict[str, list[str]], site_url: str) -> d
             "id": a.id, "numero": a.numero, "titre": a.titre, "intitule": a.intitule,
             "legiarti": a.legiarti, "url_officielle": a.url, "url_code_du_travail_numerique": a.url_code_du_travail_numerique,
             "cree_par": a.cree_par, "modifie_par": a.modifie_par, "en_vigueur_depuis": a.en_vigueur_depuis,
+            "historique": None if a.historique is None else {
+                "creation": vars(a.historique.creation),
+                "modifications": [vars(m) for m in a.historique.modifications],
+                "lu_le": a.historique.lu_le, "source": a.historique.source},
             "voir_aussi": list(a.voir_aussi), "page": site_url + _chemin_attendu(a)[:-3] + "/",
             "cite_dans": [site_url + u for u in cite_dans.get(a.id, [])],
         } for a in _articles_du_texte(reg, texte)]

@@ -27,6 +27,8 @@ CODES: dict[str, str] = {
     "KB200": "citation d'un article inconnu",
     "KB201": "registre des textes invalide",
     "KB202": "page d'article sans entrée dans le registre",
+    "KB203": "historique d'un article invalide",
+    "KB204": "rédaction officielle invalide",
     "KB300": "traduction sans page française",
     "KB301": "suffixe de langue inconnu",
     "KB400": "HTML dangereux dans le Markdown",

@@ -14,6 +14,8 @@ from mkdocs.structure.pages import Page
 
 from kb.diagnostics import cache_du_build, signaler
 from kb.registre import Registre, charger
+from kb.textes_officiels import Redaction
+from kb.textes_officiels import charger as charger_redactions
 
 # Entre deux builds (mkdocs serve) : registre par dossier, avec la signature de ses fichiers.
 _cache: dict[str, tuple[tuple, Registre]] = {}
@@ -60,6 +62,23 @@ def registre(config: MkDocsConfig) -> Registre:
         _cache[cle] = (signature, reg)
         _verifie[cle] = reg
     return reg
+
+
+_redactions_verifiees: dict[str, dict[str, Redaction]] = cache_du_build()
+
+
+def textes_officiels(config: MkDocsConfig) -> dict[str, Redaction]:
+    """Les rédactions officielles (data/textes-officiels/), lues et contrôlées une fois par build
+    complet (KB204) ; {identifiant d'article: rédaction}. Seuls des fichiers YAML sont lus."""
+    p = projet(config)
+    cle = str(p.racine)
+    if cle not in _redactions_verifiees:
+        redactions, problemes = charger_redactions(p.donnees / "textes-officiels", p.schema("texte-officiel"),
+                                                   p.racine, registre(config))
+        for probleme in problemes:
+            signaler(probleme)
+        _redactions_verifiees[cle] = redactions
+    return _redactions_verifiees[cle]
 
 
 def domaines_autorises(config: MkDocsConfig) -> frozenset[str]:

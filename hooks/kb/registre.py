@@ -6,9 +6,11 @@ pages, sources, liens automatiques, JSON-LD et export references.json en dérive
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from kb.diagnostics import Probleme, chemin_lisible
 from kb.entete import EnteteIllisible, lire_yaml
@@ -43,6 +45,35 @@ class Texte:
 
 
 @dataclass(frozen=True)
+class Evenement:
+    """Une étape de l'historique d'un article : sa création ou une modification.
+
+    `par` : identifiant du registre du texte (« loi-2008-596 ») ou de l'article (« loi-2014-856:48 »)
+    qui a fait le changement ; `article` : numéro de l'article de ce texte, quand `par` est un texte ;
+    `le` : date d'entrée en vigueur de la version ainsi créée (AAAA-MM-JJ).
+    """
+
+    par: str
+    le: str
+    article: str | None = None
+
+
+@dataclass(frozen=True)
+class Historique:
+    """L'historique vérifié d'un article : création, modifications, version lue et où."""
+
+    creation: Evenement
+    modifications: tuple[Evenement, ...]
+    lu_le: str
+    source: str
+
+    @property
+    def versions(self) -> tuple[str, ...]:
+        """Dates de début de chaque version connue, de la plus ancienne à la plus récente."""
+        return (self.creation.le, *(m.le for m in self.modifications))
+
+
+@dataclass(frozen=True)
 class Article:
     """Un article d'un texte du registre."""
 
@@ -56,6 +87,7 @@ class Article:
     en_vigueur_depuis: str | None = None
     voir_aussi: tuple[str, ...] = ()
     ligne: int | None = None
+    historique: Historique | None = None
 
     @property
     def id(self) -> str:
@@ -77,8 +109,7 @@ class Article:
         if self.url_imposee:
             return self.url_imposee
         if self.legiarti:
-            famille = "codes" if self.texte.nature == "code" else "loda"
-            return f"{LEGIFRANCE}/{famille}/article_lc/{self.legiarti}"
+            return url_legifrance_article(self.texte, self.legiarti)
         return self.texte.url
 
     @property
@@ -103,6 +134,12 @@ class Registre:
         return self.articles.get(f"{texte_id}:{normaliser_numero(numero)}")
 
 
+def url_legifrance_article(texte: Texte, legiarti: str) -> str:
+    """Adresse Légifrance d'un article (ou d'une version précise) par son identifiant LEGIARTI."""
+    famille = "codes" if texte.nature == "code" else "loda"
+    return f"{LEGIFRANCE}/{famille}/article_lc/{legiarti}"
+
+
 def normaliser_numero(numero: str) -> str:
     """« L. 7331-2 » -> « L7331-2 » ; « 1er » -> « 1 » ; « 3 bis » garde son espace."""
     numero = re.sub(r"[\s\u00a0\u202f]+", " ", numero.strip())
@@ -111,9 +148,11 @@ def normaliser_numero(numero: str) -> str:
     return re.sub(r"^1er\b", "1", numero)
 
 
-def charger(dossier: str | Path, schema: str | Path, racine: str | Path) -> tuple[Registre, list[Probleme]]:
-    """Charge data/textes/*.yml ; renvoie le registre et la liste des problèmes (KB201)."""
+def charger(dossier: str | Path, schema: str | Path, racine: str | Path,
+            aujourdhui: dt.date | None = None) -> tuple[Registre, list[Probleme]]:
+    """Charge data/textes/*.yml ; renvoie le registre et la liste des problèmes (KB201, KB203)."""
     registre, problemes = Registre(), []
+    lignes_des_historiques: dict[str, Callable[[tuple[str | int, ...]], int | None]] = {}
     for chemin in sorted(Path(dossier).glob("*.yml")):
         fichier = chemin_lisible(chemin, racine)
 
@@ -146,10 +185,14 @@ def charger(dossier: str | Path, schema: str | Path, racine: str | Path) -> tupl
             article = Article(texte=texte, numero=a["numero"], intitule=a["intitule"], legiarti=a.get("legiarti"),
                               url_imposee=a.get("url"), cree_par=a.get("cree_par"), modifie_par=a.get("modifie_par"),
                               en_vigueur_depuis=a.get("en_vigueur_depuis"),
-                              voir_aussi=tuple(a.get("voir_aussi") or ()), ligne=doc.ligne(("articles", i)))
+                              voir_aussi=tuple(a.get("voir_aussi") or ()), ligne=doc.ligne(("articles", i)),
+                              historique=_historique(a.get("historique")))
             if article.id in registre.articles:
                 probleme(f"l'article « {article.numero} » figure deux fois.", "supprimez le doublon.", article.ligne)
             registre.articles[article.id] = article
+            if article.historique is not None:
+                lignes_des_historiques[article.id] = (
+                    lambda chemin, doc=doc, i=i: doc.ligne(("articles", i, *chemin)))
     # Les renvois entre articles doivent viser des entrées qui existent.
     for article in registre.articles.values():
         for ref in article.voir_aussi:
@@ -159,6 +202,95 @@ def charger(dossier: str | Path, schema: str | Path, racine: str | Path) -> tupl
                     f"{nom_du_champ(('voir_aussi',))} de l'article {article.numero} vise « {ref} », absent du registre.",
                     "corrigez l'identifiant (forme texte:numéro, par exemple code-du-travail:L7331-2) "
                     "ou ajoutez l'article au registre.", article.ligne))
+    aujourdhui = aujourdhui or dt.date.today()
+    for ref, ligne in lignes_des_historiques.items():
+        problemes += problemes_d_historique(registre.articles[ref], registre, ligne, aujourdhui)
     registre.textes = dict(sorted(registre.textes.items(), key=lambda item: (item[1].ordre, item[0])))
     return registre, problemes
+
+
+def _historique(donnees: dict | None) -> Historique | None:
+    """L'historique d'un article tel qu'écrit dans le registre (déjà validé par le schéma)."""
+    if not donnees:
+        return None
+
+    def evenement(e: dict) -> Evenement:
+        return Evenement(par=e["par"], le=str(e["le"]), article=None if e.get("article") is None else str(e["article"]))
+
+    return Historique(creation=evenement(donnees["creation"]),
+                      modifications=tuple(evenement(m) for m in donnees.get("modifications") or ()),
+                      lu_le=str(donnees["lu_le"]), source=donnees["source"])
+
+
+_CORRECTION_HISTORIQUE = "Voir CONTRIBUTING.md, « Enregistrer un changement de la loi » (#historique)."
+
+
+def problemes_d_historique(article: Article, registre: Registre,
+                           ligne: Callable[[tuple[str | int, ...]], int | None],
+                           aujourdhui: dt.date) -> list[Probleme]:
+    """KB203 : ce qu'un contributeur peut écrire de faux dans l'historique d'un article.
+
+    `ligne(chemin)` : la ligne d'un champ de l'article (chemin relatif à son entrée).
+    """
+    h = article.historique
+    assert h is not None
+    problemes: list[Probleme] = []
+    qui = f"l'historique de l'article {article.numero}"
+
+    def probleme(message: str, correction: str, chemin: tuple[str | int, ...]) -> None:
+        problemes.append(Probleme("KB203", article.texte.fichier, message, correction, ligne(("historique", *chemin))))
+
+    # Un seul endroit pour chaque fait : avec un historique, « créé par » et « modifié par » en viennent.
+    for champ in ("cree_par", "modifie_par"):
+        if getattr(article, champ):
+            problemes.append(Probleme(
+                "KB203", article.texte.fichier,
+                f"l'article {article.numero} a un historique et un champ « {champ} » : le même fait écrit deux fois.",
+                f"écrivez « {champ}: null » : l'historique (creation, modifications) le donne déjà.", ligne((champ,))))
+    etapes = [(("creation",), h.creation, "créé")] + [
+        (("modifications", j), m, "modifié") for j, m in enumerate(h.modifications)]
+    precedente: str | None = None
+    for chemin, etape, verbe in etapes:
+        champ = "historique." + nom_du_champ(chemin)
+        cible = registre.trouver(etape.par)
+        if cible is None:
+            probleme(f"{champ}.par vise « {etape.par} », absent du registre : {qui} doit nommer un texte connu.",
+                     "écrivez l'identifiant d'un texte de data/textes/ (le nom du fichier, par exemple loi-2014-856) "
+                     "et son article dans « article: », ou ajoutez d'abord ce texte au registre. "
+                     + _CORRECTION_HISTORIQUE, chemin + ("par",))
+        elif isinstance(cible, Article) and etape.article is not None:
+            probleme(f"{champ} donne à la fois un article du registre (« {etape.par} ») et « article: {etape.article} ».",
+                     f"gardez « par: {cible.texte.id} » avec « article: {etape.article} », ou supprimez « article: ».",
+                     chemin + ("article",))
+        date = dt.date.fromisoformat(etape.le)
+        if date > aujourdhui:
+            probleme(f"{champ}.le ({etape.le}) est dans le futur : {qui} ne retient que les versions déjà en vigueur.",
+                     f"écrivez la date où la version {verbe}e est entrée en vigueur (au plus tard aujourd'hui, "
+                     f"{aujourdhui.isoformat()}) ; une modification annoncée se signale dans la page. "
+                     + _CORRECTION_HISTORIQUE, chemin + ("le",))
+        texte = cible.texte if isinstance(cible, Article) else cible
+        if texte is not None and texte.date and etape.le < texte.date:
+            probleme(f"{champ}.le ({etape.le}) précède la signature de {texte.titre_court} ({texte.date}) : "
+                     "une version ne peut pas entrer en vigueur avant le texte qui la crée.",
+                     "vérifiez la date d'entrée en vigueur sur Légifrance (onglet « Versions » de l'article) et le "
+                     "texte modificateur. " + _CORRECTION_HISTORIQUE, chemin + ("le",))
+        if precedente is not None and etape.le < precedente:
+            probleme(f"{champ}.le ({etape.le}) précède l'étape d'avant ({precedente}) : l'historique doit aller "
+                     "de la création à la dernière modification.",
+                     "rangez les modifications par date d'entrée en vigueur, de la plus ancienne à la plus récente.",
+                     chemin + ("le",))
+        precedente = etape.le
+    if dt.date.fromisoformat(h.lu_le) > aujourdhui:
+        probleme(f"historique.lu_le ({h.lu_le}) est dans le futur.",
+                 f"écrivez le jour où la version a été lue (au plus tard aujourd'hui, {aujourdhui.isoformat()}).",
+                 ("lu_le",))
+    if article.en_vigueur_depuis and str(article.en_vigueur_depuis) not in h.versions:
+        problemes.append(Probleme(
+            "KB203", article.texte.fichier,
+            f"en_vigueur_depuis ({article.en_vigueur_depuis}) de l'article {article.numero} n'est la date d'aucune "
+            f"version de son historique ({', '.join(h.versions)}) : version incohérente.",
+            "écrivez dans en_vigueur_depuis la date de la version que résume la page, telle qu'elle figure dans "
+            "l'historique (creation.le ou modifications[].le). " + _CORRECTION_HISTORIQUE,
+            ligne(("en_vigueur_depuis",))))
+    return problemes
 

@@ -128,6 +128,27 @@ ERREURS = {
         "ERROR   -  KB202 docs/textes/code-du-travail/l7399-9.md:2 : « article: code-du-travail:L7399-9 » ne "
         "correspond à aucun article du registre. Correction : corrigez l'identifiant (forme texte:numéro, par "
         "exemple code-du-travail:L7331-2) ou ajoutez l'article à data/textes/."),
+    # Historique d'un article (registre) : texte modificateur inconnu, date dans le futur.
+    "historique-texte-inconnu": (
+        "ERROR   -  KB203 data/textes/code-action-sociale-familles.yml:31 : historique.modifications[1].par vise "
+        "« loi-2015-994 », absent du registre : l'historique de l'article L262-2 doit nommer un texte connu. "
+        "Correction : écrivez l'identifiant d'un texte de data/textes/ (le nom du fichier, par exemple "
+        "loi-2014-856) et son article dans « article: », ou ajoutez d'abord ce texte au registre. Voir "
+        "CONTRIBUTING.md, « Enregistrer un changement de la loi » (#historique)."),
+    "historique-date-future": (
+        "ERROR   -  KB203 data/textes/code-action-sociale-familles.yml:31 : historique.modifications[1].le "
+        "(2999-01-01) est dans le futur : l'historique de l'article L262-2 ne retient que les versions déjà en "
+        "vigueur. Correction : écrivez la date où la version modifiée est entrée en vigueur (au plus tard "
+        f"aujourd'hui, {AUJOURDHUI}) ; une modification annoncée se signale dans la page. Voir CONTRIBUTING.md, "
+        "« Enregistrer un changement de la loi » (#historique)."),
+    # Rédaction officielle d'une autre version que celle que résume la page.
+    "texte-officiel-version": (
+        "ERROR   -  KB204 data/textes-officiels/code-du-travail.yml:8 : la rédaction de L7331-2 est la version en "
+        "vigueur depuis le 2020-01-01, mais la page résume celle du 2014-08-02 : version incohérente. Correction : "
+        "reproduisez la version que résume la page : mettez d'abord la page et en_vigueur_depuis à jour dans "
+        "data/textes/code-du-travail.yml, puis relancez « make registre-legi ECRIRE=1 » (codes) ou recopiez la "
+        "rédaction de cette version ; sinon supprimez cette rédaction. Voir CONTRIBUTING.md, « Mettre à jour les "
+        "rédactions officielles » (#redactions-officielles)."),
     "html-dangereux": (
         "ERROR   -  KB400 docs/index.md:14 : la page contient une balise <iframe> écrite en HTML. Correction : "
         "supprimez cette balise : le site n'exécute aucun script et n'intègre aucun contenu d'un autre site. "

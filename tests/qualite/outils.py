@@ -111,8 +111,11 @@ class TexteDeLArticle(html.parser.HTMLParser):
     IGNORES = {"code", "pre", "script", "style", "kbd", "samp", "svg", "math"}
     # kb-article__faits : la ligne « Code du travail · en vigueur depuis le … · créé par … » des pages
     # d'articles, faite de données du registre mises bout à bout, pas une phrase rédigée.
+    # texte-officiel__redaction : la rédaction officielle d'un article, citée telle que publiée ;
+    # ce n'est pas notre texte, et elle ne se corrige pas.
     CLASSES_IGNOREES = {"headerlink", "kb-metadonnees", "kb-avis-langue", "md-source-file",
-                        "md-content__button", "md-tags", "kb-pas-de-verification", "kb-article__faits"}
+                        "md-content__button", "md-tags", "kb-pas-de-verification", "kb-article__faits",
+                        "texte-officiel__redaction"}
     BLOCS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "dd", "dt",
              "figcaption", "summary", "blockquote", "div", "label", "tr", "ul", "ol", "details"}
     VIDES = {"br", "img", "hr", "input", "meta", "link", "wbr", "source", "col", "area", "base"}

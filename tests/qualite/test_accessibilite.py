@@ -153,6 +153,25 @@ def test_axe_aucune_violation(page: Page, url_site: str, site_construit, chemin:
 
 @pytest.mark.parametrize(("media", "schema"), _cas_palettes())
 @pytest.mark.parametrize(("langue", "prefixe"), [pytest.param(l, p, id=l) for l, p in langues()])
+def test_axe_texte_officiel_deplie_au_clavier(page: Page, url_site: str, langue: str, prefixe: str,
+                                              media: str, schema: str):
+    """Page d'article : le bloc replié « Texte officiel » s'ouvre au clavier ; déplié (citation, version,
+    source, lien Légifrance), il reste sans violation, comme l'historique de l'article."""
+    url = f"{url_site}/{prefixe}{_url_de_source(TYPES_DE_PAGE['article'])}"
+    ouvrir(page, url, media, schema)
+    bloc = page.locator("details.texte-officiel")
+    expect(bloc, f"pas de bloc « Texte officiel » sur {url}").to_have_count(1)
+    bloc.locator("summary").focus()
+    page.keyboard.press("Enter")
+    expect(bloc, "Entrée sur le résumé n'a pas déplié le texte officiel").to_have_attribute("open", "")
+    expect(bloc.locator("blockquote.texte-officiel__redaction p").first).to_be_visible()
+    expect(page.locator("#historique-de-larticle")).to_be_visible()
+    violations = analyser(page)
+    assert not violations, rapport(violations, f"{url}, texte officiel déplié (thème {NOMS_PALETTES.get(schema, schema)})")
+
+
+@pytest.mark.parametrize(("media", "schema"), _cas_palettes())
+@pytest.mark.parametrize(("langue", "prefixe"), [pytest.param(l, p, id=l) for l, p in langues()])
 def test_axe_recherche_avec_resultats(page: Page, url_site: str, langue: str, prefixe: str,
                                       media: str, schema: str):
     url = f"{url_site}/{prefixe}"
