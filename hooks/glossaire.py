@@ -6,7 +6,11 @@
 - sur chaque page française : les sigles (CAE, CESA…) affichent leur sens au survol
   (extension Markdown `abbr` et fonction `content.tooltips` de Material), et la première
   apparition de chaque terme du glossaire (« part variable », « services mutualisés »…) devient
-  un lien vers sa définition, qui s'affiche aussi au survol et au focus (attribut title).
+  un lien vers sa définition, qui s'affiche aussi au survol et au focus (attribut title). Un
+  terme qui a d'autres sens dans la langue courante (« exercice ») s'écrit sous une forme sans
+  ambiguïté (« exercice comptable ») et liste dans `formes` les seules expressions qui le
+  désignent à coup sûr (« fin d'exercice », « clôture de l'exercice ») : « l'exercice d'une
+  activité » n'est jamais lié.
 Erreurs KB500 : YAML illisible, entrée hors schéma, terme ou sigle en double, renvoi ou
 référence inconnus.
 """
@@ -42,6 +46,7 @@ class Terme:
     references: tuple[str, ...] = ()
     synonymes: tuple[str, ...] = ()
     voir: tuple[str, ...] = ()
+    formes: tuple[str, ...] = ()  # autres expressions liées à la définition (« fin d'exercice »)
 
     @property
     def ancre(self) -> str:
@@ -71,7 +76,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
     if MARQUE in markdown:
-        markdown = markdown.replace(MARQUE, rendre_glossaire(_termes))
+        markdown = markdown.replace(MARQUE, rendre_glossaire(_termes, registre(config)))
     # Sigles au survol (<abbr>) sur les pages écrites en français seulement : l'extension abbr
     # reçoit le glossaire par son option « glossary ». MkDocs crée l'objet Markdown de la page
     # juste après cet événement, à partir de config.mdx_configs. Même HTML qu'en ajoutant les
@@ -117,14 +122,15 @@ _motifs_du_glossaire: dict[tuple[Terme, ...], _Motifs] = cache_du_build()
 
 
 def _motifs(termes: list[Terme]) -> _Motifs:
-    """Une seule expression pour tous les termes (les plus longs d'abord), calculée une fois."""
+    """Une seule expression pour tous les termes et leurs `formes` (les plus longues d'abord),
+    calculée une fois."""
     cle_cache = tuple(termes)
     if cle_cache not in _motifs_du_glossaire:
-        formes = sorted(termes, key=lambda t: len(t.terme), reverse=True)
-        alternatives = [r"[ \u00a0\u202f]+".join(_motif_du_mot(m) for m in t.terme.split()) for t in formes]
+        formes = sorted(((f, t) for t in termes for f in (t.terme, *t.formes)), key=lambda ft: len(ft[0]), reverse=True)
+        alternatives = [r"[ \u00a0\u202f]+".join(_motif_du_mot(m) for m in f.split()) for f, _ in formes]
         motif = re.compile(r"(?<![\w·-])(?:" + "|".join(f"({a})" for a in alternatives) + r")(?![\w-])",
                            re.IGNORECASE)
-        _motifs_du_glossaire[cle_cache] = _Motifs(motif, {str(i): t for i, t in enumerate(formes)})
+        _motifs_du_glossaire[cle_cache] = _Motifs(motif, {str(i): t for i, (_, t) in enumerate(formes)})
     return _motifs_du_glossaire[cle_cache]
 
 
@@ -190,7 +196,7 @@ def charger(chemin: Path, reg: Registre, racine: Path) -> tuple[list[Terme], lis
         return [], problemes
     termes = [Terme(terme=e["terme"], definition=" ".join(e["definition"].split()), abreviation=e.get("abreviation"),
                     references=tuple(e.get("references") or ()), synonymes=tuple(e.get("synonymes") or ()),
-                    voir=tuple(e.get("voir") or ())) for e in entrees]
+                    voir=tuple(e.get("voir") or ()), formes=tuple(e.get("formes") or ())) for e in entrees]
     vus: dict[str, int] = {}
     connus = {cle(t.terme) for t in termes}
     for i, t in enumerate(termes):
@@ -234,7 +240,7 @@ def ancre(texte: str) -> str:
 # ---------------------------------------------------------------- Rendu
 
 
-def rendre_glossaire(termes: list[Terme]) -> str:
+def rendre_glossaire(termes: list[Terme], reg: Registre | None = None) -> str:
     """Markdown de la page du glossaire : barre A–Z, une section par lettre, une ancre par terme."""
     lettres = list(dict.fromkeys(cle(t.terme)[:1].upper() for t in termes if cle(t.terme)))
     # La barre de lettres : sur un téléphone, le glossaire fait des dizaines d'écrans.
@@ -250,7 +256,7 @@ def rendre_glossaire(termes: list[Terme]) -> str:
         titre = f"{t.terme} ({t.abreviation})" if t.abreviation else t.terme
         lignes += [f"### {titre[:1].upper() + titre[1:]} {{ #{t.ancre} }}", "", t.definition, ""]
         if t.references:
-            lignes += ["*Textes :* " + " ; ".join(_reference(r) for r in t.references) + ".", ""]
+            lignes += ["*Textes :* " + " ; ".join(_reference(r, reg) for r in t.references) + ".", ""]
         if t.synonymes:
             lignes += ["*Autres mots :* " + ", ".join(t.synonymes) + ".", ""]
         if t.voir:
@@ -259,8 +265,12 @@ def rendre_glossaire(termes: list[Terme]) -> str:
     return "\n".join(lignes)
 
 
-def _reference(ref: str) -> str:
-    """Une référence écrite comme une citation ordinaire : hooks/references.py la liera."""
+def _reference(ref: str, reg: Registre | None = None) -> str:
+    """Une référence écrite comme une citation ordinaire : hooks/references.py la liera.
+
+    Un article d'un code autre que le code du travail est suivi du nom de son code, pris dans le
+    registre (« du code de l'action sociale et des familles ») : sans lui, la citation viserait le
+    code du travail."""
     texte, _, numero = ref.partition(":")
     if not numero:
         nature, _, num = texte.partition("-")
@@ -268,7 +278,9 @@ def _reference(ref: str) -> str:
         return f"{noms.get(nature, nature)} n° {num}" if nature in noms else texte.replace("-", " ")
     if texte.startswith("code-"):
         code = {"code-de-commerce": " du code de commerce", "code-securite-sociale": " du code de la sécurité sociale"}
-        return f"art. {numero[0]}. {numero[1:]}{code.get(texte, '')}"
+        texte_du_registre = reg.trouver(texte) if reg is not None and texte != "code-du-travail" else None
+        complement = f" {texte_du_registre.complement}" if texte_du_registre is not None else code.get(texte, "")
+        return f"art. {numero[0]}. {numero[1:]}{complement}"
     nature, _, num = texte.partition("-")
     nom = {"loi": "de la loi", "decret": "du décret", "ordonnance": "de l'ordonnance"}.get(nature, "de la loi")
     return f"article {'1er' if numero == '1' else numero} {nom} n° {num}"

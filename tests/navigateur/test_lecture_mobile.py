@@ -158,3 +158,58 @@ def test_taille_des_controles(telephone, url_site: str) -> None:
             if t["l"] < minimum - 0.5 or t["h"] < minimum - 0.5:
                 petits.append(f"{chemin} « {t['nom']} » {t['l']:.0f} × {t['h']:.0f} (au moins {minimum})")
     assert not petits, "\n".join(petits)
+
+
+def pages_avec_un_tableau(site: Path) -> list[str]:
+    """Adresses (« /cesa/remuneration/ ») des pages construites qui contiennent un tableau."""
+    return sorted("/" + "".join(f"{p}/" for p in f.parent.relative_to(site).parts)
+                  for f in site.rglob("index.html") if "<table" in f.read_text(encoding="utf-8"))
+
+
+def test_aucun_tableau_ne_fait_deborder_la_page(telephone, site_construit: Path, url_site: str) -> None:
+    """À 390 px, un tableau large défile seul (dans son cadre) : la page, elle, ne défile jamais
+    de côté, sinon tout le texte glisse sous le doigt du lecteur."""
+    pages = pages_avec_un_tableau(site_construit)
+    assert len(pages) >= 20 and "/rejoindre/comparer-cae-portage-micro-couveuse/" in pages
+    debordements = []
+    for chemin in pages:
+        telephone.goto(url_site + chemin)
+        mesure = telephone.evaluate("""() => {
+          const largeur = document.documentElement.clientWidth;
+          const fautifs = [...document.querySelectorAll('article table')].filter(t => {
+            // Le tableau tient dans l'écran, ou bien un cadre qui défile de côté le contient et tient,
+            // lui, dans l'écran.
+            const b = t.getBoundingClientRect();
+            if (b.left >= -0.5 && b.right <= largeur + 0.5) return false;
+            for (let e = t; e && e !== document.body; e = e.parentElement) {
+              const style = getComputedStyle(e), r = e.getBoundingClientRect();
+              if (['auto', 'scroll'].includes(style.overflowX) && e.scrollWidth > e.clientWidth)
+                return !(r.left >= -0.5 && r.right <= largeur + 0.5);
+            }
+            return true;
+          });
+          return {page: document.documentElement.scrollWidth, largeur,
+                  fautifs: fautifs.map(t => t.querySelector('th, td')?.textContent.trim().slice(0, 30) || '?')};
+        }""")
+        if mesure["page"] > mesure["largeur"] or mesure["fautifs"]:
+            debordements.append(f"{chemin} : page de {mesure['page']} px, tableaux {mesure['fautifs']}")
+    assert not debordements, "\n".join(debordements)
+
+
+@pytest.mark.parametrize("largeur", [390, 320])
+@pytest.mark.parametrize("chemin", ["/", "/cesa/argent-contribution-et-frais/", "/en/"])
+def test_le_nom_du_site_est_entier_dans_l_en_tete(navigateur, url_site: str, chemin: str, largeur: int) -> None:
+    """Sur un téléphone, le nom du site va à la ligne plutôt que d'être coupé (« Base juridiqu… »)."""
+    onglet = navigateur.new_page(viewport={"width": largeur, "height": 700}, locale="fr-FR")
+    try:
+        onglet.goto(url_site + chemin)
+        nom = onglet.locator(".md-header__topic").first.locator(".md-ellipsis")
+        mesure = nom.evaluate("""e => {
+          const r = e.getBoundingClientRect(), h = document.querySelector('.md-header').getBoundingClientRect();
+          return {texte: e.textContent.trim(), coupe: e.scrollWidth > e.clientWidth + 1 || e.scrollHeight > e.clientHeight + 1,
+                  dedans: r.top >= h.top && r.bottom <= h.bottom};
+        }""")
+        assert not mesure["coupe"], f"{chemin} à {largeur} px : « {mesure['texte']} » est coupé dans l'en-tête"
+        assert mesure["dedans"], f"{chemin} à {largeur} px : « {mesure['texte']} » dépasse de l'en-tête"
+    finally:
+        onglet.close()

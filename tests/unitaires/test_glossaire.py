@@ -145,3 +145,39 @@ def test_premiere_apparition_d_un_terme_liee_a_sa_definition():
     assert lier_les_termes("La part variable.", termes, "../glossaire/", vus) == "La part variable."
     # Pas au milieu d'un mot.
     assert lier_les_termes("coopératives-écoles", termes, "../glossaire/", set()) == "coopératives-écoles"
+
+
+def test_reference_d_un_autre_code_nomme_son_code(registre_reel):
+    """Sans le nom de son code, « art. L. 262-2 » viserait le code du travail (KB200 au build)."""
+    assert _reference("code-action-sociale-familles:L262-2", registre_reel) == \
+        "art. L. 262-2 du code de l'action sociale et des familles"
+    assert _reference("code-du-travail:L7331-2", registre_reel) == "art. L. 7331-2"
+    assert _reference("code-de-commerce:L127-1", registre_reel) == "art. L. 127-1 du code de commerce"
+
+
+def test_un_terme_a_plusieurs_sens_n_est_lie_que_par_ses_formes():
+    """« exercice comptable » : « fin d'exercice » mène à la définition, « l'exercice d'une
+    activité » (l'autre sens du mot) jamais."""
+    from glossaire import lier_les_termes
+
+    termes = [Terme("exercice comptable", "Période à la fin de laquelle une entreprise arrête ses comptes. Suite.",
+                    formes=("fin d'exercice", "clôture de l'exercice", "par exercice"))]
+    assert lier_les_termes("l'exercice d'une activité, dans l'exercice de ses fonctions", termes, "g/", set()) == \
+        "l'exercice d'une activité, dans l'exercice de ses fonctions"
+    vus: set[str] = set()
+    lie = lier_les_termes("Dans l'exercice de son métier, en fin d’exercice puis à la clôture de l'exercice.",
+                          termes, "g/", vus)
+    assert lie == ("Dans l'exercice de son métier, en <a class=\"kb-terme\" href=\"g/#exercice-comptable\" "
+                   "title=\"Exercice comptable : Période à la fin de laquelle une entreprise arrête ses comptes.\">"
+                   "fin d’exercice</a> puis à la clôture de l'exercice.")
+
+
+def test_kb500_formes_hors_schema(tmp_path, registre_reel):
+    chemin = ecrire(tmp_path, """
+        - terme: exercice comptable
+          definition: Période à la fin de laquelle une entreprise arrête ses comptes.
+          formes: fin d'exercice
+        """)
+    termes, problemes = charger(chemin, registre_reel, tmp_path)
+    assert termes == [] and [p.code for p in problemes] == ["KB500"]
+    assert "exercice comptable" in str(problemes[0]) and "formes" in str(problemes[0])
