@@ -5,8 +5,9 @@
      une boîte de dialogue, avec la marche à suivre ;
    - le paragraphe visé par l'adresse (#ancre) est mis en évidence (CSS :target), déplié s'il est
      dans un encadré replié, affiché s'il est dans un onglet caché ;
-   - à l'impression : date et heure d'impression, encadrés dépliés, adresse des liens écrite après
-     leur texte (overrides/assets/stylesheets/impression.css).
+   - à l'impression : date et heure d'impression, encadrés dépliés, adresse des liens vers d'autres
+     sites écrite après leur texte, celle des liens vers les pages du site appelée par un numéro et
+     listée en fin de page (overrides/assets/stylesheets/impression.css).
    Données : le bloc .kb-reference (overrides/partials/kb-reference.html) et les ancres posées au
    build (hooks/paragraphes.py, attribut data-kb-ancre). */
 (function () {
@@ -19,9 +20,14 @@
   }
   var textes = bloc.dataset;
 
+  /* Espaces ordinaires réduites ; les insécables de la typographie française restent. */
+  function net(texte) {
+    return texte.replace(/[ \t\r\n]+/g, " ").trim();
+  }
+
   function valeur(nom) {
     var element = bloc.querySelector('[data-kb-ref="' + nom + '"]');
-    return element ? element.textContent.replace(/\s+/g, " ").trim() : "";
+    return element ? net(element.textContent) : "";
   }
 
   function remplir(modele, valeurs) {
@@ -33,7 +39,7 @@
   function texteDuTitre(titre) {
     var copie = titre.cloneNode(true);
     copie.querySelectorAll(".headerlink, .kb-copier").forEach(function (e) { e.remove(); });
-    return copie.textContent.replace(/\s+/g, " ").trim();
+    return net(copie.textContent);
   }
 
   /* Le titre de section (h2 à h6) qui précède l'élément dans la page. */
@@ -224,6 +230,10 @@
   }
 
   function avantImpression() {
+    /* Chromium prévient deux fois (aperçu, puis impression) : on repart de la page de l'écran. */
+    if (racine.classList.contains("kb-impression")) {
+      apresImpression();
+    }
     var maintenant = new Date();
     var imprime = bloc.querySelector('[data-kb-ref="imprime"]');
     if (imprime) {
@@ -234,9 +244,13 @@
       d.open = true;
       ouverts.push(d);
     });
-    /* L'adresse complète de chaque lien, écrite une fois par adresse après le texte du lien. */
+    /* Les adresses des liens, sur papier : celle d'un autre site (Légifrance…) suit le texte du
+       lien ; celle d'une page du site (citation d'article, « Détail ») est appelée par un numéro
+       [n] et écrite dans la liste « Adresses des liens », en fin de page (une fois par adresse). */
     var base = valeur("url") || location.href;
-    var vues = {};
+    var site = new URL(".", new URL(bloc.dataset.racine || base, base)).href;
+    var numeros = {};
+    var liste = document.createElement("ol");
     document.querySelectorAll(".kb-contenu a[href], .kb-sources a[href]").forEach(function (lien) {
       var href = lien.getAttribute("href");
       if (!href || href.charAt(0) === "#" || /^(mailto|tel|javascript):/i.test(href) ||
@@ -249,18 +263,40 @@
       } catch (e) {
         return;
       }
-      if (vues[adresse] || lien.textContent.trim() === adresse) {
+      if (lien.textContent.trim() === adresse) {
         return;
       }
-      vues[adresse] = true;
-      lien.setAttribute("data-kb-adresse", adresse);
+      if (adresse.indexOf(site) !== 0) {
+        lien.setAttribute("data-kb-adresse", adresse);
+        return;
+      }
+      if (!numeros[adresse]) {
+        numeros[adresse] = String(liste.children.length + 1);
+        var element = document.createElement("li");
+        element.textContent = adresse;
+        liste.appendChild(element);
+      }
+      lien.setAttribute("data-kb-note", numeros[adresse]);
     });
+    if (liste.children.length) {
+      var section = document.createElement("section");
+      section.className = "kb-liens-imprimes";
+      var titre = document.createElement("h2");
+      titre.textContent = textes.liensImprimes;
+      section.append(titre, liste);
+      contenu.appendChild(section);
+    }
     racine.classList.add("kb-impression");
   }
 
   function apresImpression() {
     ouverts.forEach(function (d) { d.open = false; });
     ouverts = [];
+    document.querySelectorAll(".kb-liens-imprimes").forEach(function (e) { e.remove(); });
+    document.querySelectorAll("[data-kb-note], [data-kb-adresse]").forEach(function (lien) {
+      lien.removeAttribute("data-kb-note");
+      lien.removeAttribute("data-kb-adresse");
+    });
     racine.classList.remove("kb-impression");
   }
 
