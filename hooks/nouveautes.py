@@ -77,9 +77,12 @@ class Nouveaute:
 # ---------------------------------------------------------------- Chargement
 
 
-def charger(chemin: Path, racine: Path, docs: Path, schema: str,
+def charger(chemin: Path, racine: Path, docs: Path | None, schema: str,
             aujourdhui: dt.date) -> tuple[list[Nouveaute], list[Probleme]]:
-    """Lit data/nouveautes.yml ; renvoie les entrées et les problèmes (KB700, avec la ligne)."""
+    """Lit data/nouveautes.yml ; renvoie les entrées et les problèmes (KB700, avec la ligne).
+
+    `docs` : dossier des pages, pour vérifier les chemins de `pages:` (None : pas vérifiés, le site
+    ne publie pas « Quoi de neuf ? »)."""
     fichier = chemin_lisible(chemin, racine)
     problemes: list[Probleme] = []
 
@@ -120,7 +123,7 @@ def charger(chemin: Path, racine: Path, docs: Path, schema: str,
                      "une entrée dit ce qui a changé : attendez que le texte s'applique, ou corrigez la date.",
                      doc.ligne((i, "date")))
         for j, (page, _note) in enumerate(n.pages):
-            if not (docs / page).is_file():
+            if docs is not None and not (docs / page).is_file():
                 probleme(f"{nom_du_champ(('pages', j, 'page'))} de l'entrée « {n.titre} » vise docs/{page}, "
                          "qui n'existe pas.",
                          "écrivez le chemin du fichier depuis docs/, par exemple rejoindre/cape.md.",
@@ -143,7 +146,8 @@ def classees(nouveautes: list[Nouveaute]) -> list[Nouveaute]:
 
 
 def titre_de_l_entree(n: Nouveaute, langue: str = "fr") -> str:
-    return f"{n.date_affichee(langue)} : {n.titre_en(langue)}"
+    separateur = " : " if langue.startswith("fr") else ": "
+    return f"{n.date_affichee(langue)}{separateur}{n.titre_en(langue)}"
 
 
 def rendre_page(nouveautes: list[Nouveaute], ancres: dict[Nouveaute, str], textes: dict[str, str]) -> str:
@@ -226,13 +230,15 @@ def _textes(config: MkDocsConfig, langue: str) -> dict[str, Any]:
 def on_files(files: Files, config: MkDocsConfig) -> Files | None:
     p = projet(config)
     chemin = p.donnees / "nouveautes.yml"
+    # Un site sans la page « Quoi de neuf ? » (petit site de test) ne publie ni flux ni mises à jour.
+    publie = files.get_file_from_path(PAGE) is not None
     if str(chemin) not in _charge:
-        _charge[str(chemin)] = charger(chemin, p.racine, Path(config.docs_dir), p.schema("nouveautes"),
-                                       dt.date.today())
+        _charge[str(chemin)] = charger(chemin, p.racine, Path(config.docs_dir) if publie else None,
+                                       p.schema("nouveautes"), dt.date.today())
     nouveautes, problemes = _charge[str(chemin)]
     for probleme in problemes:
         signaler(probleme)
-    _etat["nouveautes"] = nouveautes
+    _etat["nouveautes"] = nouveautes if publie else []
     _etat["fichiers"] = files
     _etat["textes"] = _textes(config, config.theme["language"])
     return None
@@ -280,6 +286,7 @@ def apres_titre(html: str, insertion: str) -> Markup:
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
     """« Mis à jour le … : … » sur une page dont le contenu juridique a changé (dernière entrée)."""
+    context["kb_flux"] = bool(_etat["nouveautes"])
     source = page.file.src_uri
     concernees = [(n, note) for n in _etat["nouveautes"] for chemin, note in n.pages if chemin == source]
     if not concernees:

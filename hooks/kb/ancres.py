@@ -91,8 +91,9 @@ def ancres(paragraphes: list[Paragraphe], deja_pris: frozenset[str] | set[str] =
         section = paragraphes[membres[0]].section
         # Le plus petit nombre de mots qui sépare tout le groupe (les mêmes pour tous ses membres).
         plus_long = max(len(listes[i]) for i in membres)
+        differents = len({tuple(listes[i]) for i in membres})  # des textes identiques restent égaux
         nombre = MOTS_DE_LA_CLE
-        while nombre < plus_long and len({tuple(listes[i][:nombre]) for i in membres}) < len(membres):
+        while nombre < plus_long and len({tuple(listes[i][:nombre]) for i in membres}) < differents:
             nombre += 1
         vus: dict[str, int] = {}
         for i in membres:
