@@ -238,7 +238,6 @@
     var imprime = bloc.querySelector('[data-kb-ref="imprime"]');
     if (imprime) {
       imprime.textContent = dateImprimee(maintenant);
-      imprime.dateTime = maintenant.toISOString();
     }
     document.querySelectorAll(".md-content details:not([open])").forEach(function (d) {
       d.open = true;
