@@ -33,7 +33,7 @@ def test_flux_atom_valide_et_annonce(site_construit, prefixe):
         ancre = e.find(f"{ATOM}link[@rel='alternate']").get("href").split("#")[1]
         assert f'id="{ancre}"' in page, ancre
     for url in (prefixe, prefixe + "cesa/contrat/"):
-        assert ('<link rel="alternate" type="application/atom+xml"' in html(site_construit, url)
+        assert ('<link rel="alternate feed" type="application/atom+xml"' in html(site_construit, url)
                 and "nouveautes.xml" in html(site_construit, url)), url
 
 
