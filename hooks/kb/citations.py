@@ -137,5 +137,21 @@ def trouver(texte: str, textes_par_date: Mapping[str, str] | None = None,
     return sorted(citations, key=lambda c: c.debut)
 
 
+def numero_cite(numero: str, nature: str) -> str:
+    """Le numéro d'un article du registre tel qu'on le cite : « L7331-2 » -> « L. 7331-2 » dans un
+    code, « 1 » -> « 1er » dans une loi ou un décret, « 3 bis » et « 26-41 » tels quels."""
+    if nature == "code":
+        m = re.fullmatch(r"([LRD])(\d.*)", numero)
+        return f"{m.group(1)}. {m.group(2)}" if m else numero
+    return "1er" if numero == "1" else numero
+
+
+def citation_officielle(numero: str, nature: str, complement: str) -> str:
+    """Forme officielle d'une citation d'article : « art. L. 7331-2 du code du travail »,
+    « art. 26-41 de la loi n° 47-1775 du 10 septembre 1947 » (`complement` : celui du texte du
+    registre, voir `kb.registre.Texte.complement`). :func:`trouver` la reconnaît."""
+    return f"art. {numero_cite(numero, nature)} {complement}"
+
+
 def _chevauche(span: tuple[int, int], occupe: list[tuple[int, int]]) -> bool:
     return any(span[0] < fin and debut < span[1] for debut, fin in occupe)

@@ -36,6 +36,7 @@ CODES: dict[str, str] = {
     "KB600": "page absente du menu",
     "KB601": "lien interne cassé",
     "KB602": "ancre inexistante",
+    "KB700": "nouveautés invalides",
     "KB800": "règles de la recherche invalides",
 }
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from kb.citations import citation_officielle
 from kb.diagnostics import Probleme, chemin_lisible
 from kb.entete import EnteteIllisible, lire_yaml
 from kb.schema import erreurs, nom_du_champ
@@ -102,6 +103,11 @@ class Article:
     def titre(self) -> str:
         """Titre d'une page d'article : « Article L7331-2 du code du travail »."""
         return f"Article {self.numero_affiche} {self.texte.complement}"
+
+    @property
+    def citation(self) -> str:
+        """Forme officielle de la citation : « art. L. 7331-2 du code du travail »."""
+        return citation_officielle(self.numero, self.texte.nature, self.texte.complement)
 
     @property
     def url(self) -> str | None:

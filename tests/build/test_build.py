@@ -157,6 +157,10 @@ ERREURS = {
     "glossaire-fautif": (
         "ERROR   -  KB500 data/glossaire.yml:2 : le terme « associé » renvoie à « sociétaire », absent du "
         "glossaire. Correction : corrigez le renvoi ou ajoutez ce terme au glossaire."),
+    "nouveautes-fautives": (
+        "ERROR   -  KB700 data/nouveautes.yml:4 : valeur « juridque » refusée pour [1].categorie ; valeurs "
+        "permises : « juridique », « editorial ». Correction : comparez avec une entrée existante et avec "
+        "data/schemas/nouveautes.schema.json (CONTRIBUTING.md, « Noter un changement »)."),
     "source-http": (
         "ERROR   -  KB103 docs/index.md:7 : l'adresse « http://www.les-cae.coop/notre-histoire » n'est pas en "
         "https. Correction : utilisez l'adresse https de la même page."),

@@ -33,6 +33,8 @@ TYPES_DE_PAGE = {
     "glossaire": "glossaire.md",
     # Page de situation : « En bref », termes du glossaire liés, onglets, « Points d'attention ».
     "situation": "rejoindre/cape.md",
+    # « Quoi de neuf ? », générée depuis data/nouveautes.yml.
+    "nouveautes": "a-propos/quoi-de-neuf.md",
 }
 # Une requête qui donne des résultats dans chaque langue (le sigle est dans toutes les pages).
 REQUETE = "CAE"

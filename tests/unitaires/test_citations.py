@@ -121,3 +121,15 @@ def test_codes_du_registre_et_code_par_defaut(registre_reel):
     assert [c.ref for c in trouver(texte, None, codes)] == [
         "code-de-commerce:L127-1", "code-de-commerce:L127-2", "code-du-travail:L7331-2"]
     assert [c.ref for c in trouver("L. 127-1 du code de commerce")] == ["code-du-travail:L127-1"]
+
+
+def test_forme_officielle_de_chaque_article_du_registre_reconnue(registre_reel):
+    """Article.citation (« art. L. 7331-2 du code du travail ») : la grammaire des citations la relit."""
+    from kb.citations import codes_du_registre, trouver
+
+    codes = codes_du_registre(registre_reel.textes.values())
+    for article in registre_reel.articles.values():
+        citations = trouver(article.citation, {}, codes)
+        assert [c.ref for c in citations] == [article.id], article.citation
+    assert registre_reel.articles["code-du-travail:L7331-2"].citation == "art. L. 7331-2 du code du travail"
+    assert registre_reel.articles["loi-47-1775:1"].citation == "art. 1er de la loi n° 47-1775 du 10 septembre 1947"

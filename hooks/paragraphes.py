@@ -1,0 +1,38 @@
+"""Hook : citer un paragraphe et imprimer une page.
+
+- `on_page_content` : chaque paragraphe, élément de liste et ligne de tableau du contenu reçoit une
+  ancre stable (règle : `kb/ancres.py`, CONTRIBUTING.md « Citer un paragraphe ») et l'attribut
+  `data-kb-ancre`, que lit `overrides/assets/javascripts/outils-lecteur.js` pour y placer le bouton
+  « copier la référence » ;
+- `on_page_context` : la variable `kb_reference` des gabarits (`partials/kb-reference.html`) :
+  adresse complète de la page et, pour une page d'article, l'article sous sa forme officielle
+  (« art. L. 7331-2 du code du travail », tirée du registre par `kb.citations`). Ce bloc sert
+  d'en-tête aux pages imprimées et de données au bouton.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from kb.ancres import ancrer_html
+from kb.projet import registre
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+    return ancrer_html(html)
+
+
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
+    ref = page.meta.get("article")
+    article = registre(config).articles.get(str(ref)) if ref else None
+    context["kb_reference"] = {
+        # Adresse publique (site_url), la même quel que soit l'endroit d'où la page est lue.
+        "url": page.canonical_url or ((config.site_url or "") + page.url),
+        "article": article.citation if article is not None else None,
+    }
+    return context

@@ -1,0 +1,55 @@
+"""Le site construit suit ses changements (data/nouveautes.yml) : flux Atom de chaque langue, lien
+dans l'en-tête, dernière nouveauté sur l'accueil, « Mis à jour le … » des pages concernées."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+
+import pytest
+import yaml
+
+from outils_kb import adresse_de_page
+
+pytestmark = pytest.mark.html
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+NOUVEAUTES = yaml.safe_load(open("data/nouveautes.yml", encoding="utf-8"))
+
+
+def html(site, url: str) -> str:
+    return (site / url.strip("/") / "index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("prefixe", ["", "en/"])
+def test_flux_atom_valide_et_annonce(site_construit, prefixe):
+    flux = ET.parse(site_construit / prefixe / "nouveautes.xml").getroot()
+    entrees = flux.findall(f"{ATOM}entry")
+    assert len(entrees) == len(NOUVEAUTES)
+    ids = [e.findtext(f"{ATOM}id") for e in entrees]
+    assert len(set(ids)) == len(ids)
+    # Chaque entrée renvoie à une ancre qui existe sur la page « Quoi de neuf ? » construite.
+    page = html(site_construit, prefixe + "a-propos/quoi-de-neuf/")
+    for e in entrees:
+        ancre = e.find(f"{ATOM}link[@rel='alternate']").get("href").split("#")[1]
+        assert f'id="{ancre}"' in page, ancre
+    for url in (prefixe, prefixe + "cesa/contrat/"):
+        assert ('<link rel="alternate feed" type="application/atom+xml"' in html(site_construit, url)
+                and "nouveautes.xml" in html(site_construit, url)), url
+
+
+def test_accueil_montre_la_derniere_nouveaute(site_construit):
+    derniere = max(NOUVEAUTES, key=lambda n: str(n["publie_le"]))
+    accueil = html(site_construit, "")
+    assert "Dernière mise à jour, le" in accueil and derniere["titre"] in accueil
+    assert derniere["en"]["titre"] in html(site_construit, "en/")
+
+
+def test_pages_changees_pour_une_raison_juridique(site_construit):
+    for n in NOUVEAUTES:
+        for p in n.get("pages") or []:
+            page = html(site_construit, adresse_de_page(p["page"]))
+            assert '<p class="kb-mise-a-jour">' in page, p["page"]
+            debut = page.index('<p class="kb-mise-a-jour">')
+            assert page.index("</h1>") < debut, f"{p['page']} : la mise à jour doit suivre le titre"
+            assert f'datetime="{n["publie_le"]}"' in page[debut:debut + 400]
+    assert '<p class="kb-mise-a-jour">' not in html(site_construit, "cesa/contrat/")

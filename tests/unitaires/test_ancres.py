@@ -1,0 +1,61 @@
+"""kb.ancres : la règle des ancres de paragraphes (CONTRIBUTING.md, « Citer un paragraphe »)."""
+
+from __future__ import annotations
+
+from kb.ancres import Paragraphe, ancrer_html, ancres, cle, mots
+
+
+def test_accents_guillemets_espaces_insecables_et_elisions():
+    assert cle("L’entrepreneur·e salarié·e d'une «\u00a0CAE\u00a0» peut\u202fpartir") == \
+        "entrepreneure-salariee-cae-peut"
+    assert cle("Qu'il démissionne jusqu’à l'échéance") == "il-demissionne-echeance"
+
+
+def test_numero_d_article_garde_sa_lettre():
+    assert cle("**Base légale :** art. L.\u00a07331-1 du code du travail") == "base-legale-art-l7331-1"
+
+
+def test_petits_mots_sautes_sauf_s_il_n_y_a_qu_eux():
+    assert mots("Le et la") == ["le", "et", "la"]
+    assert cle("The salaried entrepreneur and the CAE") == "salaried-entrepreneur-cae"
+
+
+def test_modifier_un_autre_paragraphe_ne_change_pas_l_ancre():
+    avant = ancres([Paragraphe("s", "Premier point de la règle."), Paragraphe("s", "Second point ici.")])
+    apres = ancres([Paragraphe("s", "Premier point, reformulé entièrement !"), Paragraphe("s", "Second point ici."),
+                    Paragraphe("s", "Un ajout.")])
+    assert avant[1] == apres[1] == "s.second-point-ici"
+
+
+def test_collisions_deterministes_quel_que_soit_l_ordre():
+    a = Paragraphe("s", "Ce qui change pour vous : la durée")
+    b = Paragraphe("s", "Ce qui change pour vous : le délai")
+    assert ancres([a, b]) == ["s.qui-change-pour-vous-duree", "s.qui-change-pour-vous-delai"]
+    assert ancres([b, a]) == ["s.qui-change-pour-vous-delai", "s.qui-change-pour-vous-duree"]
+    # Textes identiques : numérotés dans l'ordre de la page.
+    assert ancres([a, a, a]) == ["s.qui-change-pour-vous", "s.qui-change-pour-vous-2", "s.qui-change-pour-vous-3"]
+    # Même clé dans deux sections : pas de collision.
+    assert ancres([a, Paragraphe("t", a.texte)]) == ["s.qui-change-pour-vous", "t.qui-change-pour-vous"]
+
+
+def test_jamais_un_identifiant_deja_pris():
+    assert ancres([Paragraphe("s", "Texte")], {"s.texte"}) == ["s.texte-2"]
+    assert ancres([Paragraphe("s", "  ")]) == [None]
+
+
+def test_html_paragraphes_listes_lignes_de_tableau():
+    html = ('<p>Avant tout titre.</p><h2 id="regle">La règle</h2>'
+            '<div class="admonition note"><p class="admonition-title">Note</p><p>Dans l\'encadré.</p></div>'
+            '<ul><li><p>Point un</p><ul><li>Sous-point</li></ul></li><li id="fn:1">Note existante</li></ul>'
+            '<table><thead><tr><th>Col</th></tr></thead><tbody><tr><td>Ligne « une »</td></tr></tbody></table>'
+            '<div class="grid cards"><ul><li>Carte</li></ul></div><h1>Titre</h1>')
+    sortie = ancrer_html(html)
+    assert '<p id="intro.avant-tout-titre" data-kb-ancre>' in sortie
+    assert '<p class="admonition-title">Note</p>' in sortie  # titre d'encadré : pas d'ancre
+    assert '<p id="regle.dans-encadre" data-kb-ancre>' in sortie
+    assert '<li id="regle.point-sous-point" data-kb-ancre><p>Point un</p>' in sortie  # p dans li : pas d'ancre
+    assert '<li id="regle.sous-point" data-kb-ancre>' in sortie
+    assert '<li data-kb-ancre id="fn:1">' in sortie  # identifiant existant gardé
+    assert '<tr><th>Col</th></tr>' in sortie and '<tr id="regle.ligne" data-kb-ancre>' in sortie
+    assert "<li>Carte</li>" in sortie
+    assert '<h2 id="regle">' in sortie and "<h1>Titre</h1>" in sortie  # titres intacts
