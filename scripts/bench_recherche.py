@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import shutil
 import statistics
 import sys
 import tempfile
@@ -108,9 +107,10 @@ def construire(travail: Path, synthetiques: int) -> tuple[Path, float, float]:
     if synthetiques:
         synthetique.generer(projet, synthetiques)
     site = travail / "site"
-    debut = time.perf_counter()
     b = construction.construire(projet / "mkdocs.yml", site, strict=True, etiquette=f"recherche-{synthetiques}")
-    return site, round(time.perf_counter() - debut, 1), b.cpu
+    if b.code != 0:
+        raise SystemExit(f"build en échec ({b.code}) :\n{b.journal[-3000:]}")
+    return site, round(b.reel_s, 1), b.cpu_s
 
 
 def ko(octets: int) -> str:
