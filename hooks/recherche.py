@@ -32,7 +32,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
 from kb.citations import sans_accents
-from kb.diagnostics import Probleme, chemin_lisible, signaler
+from kb.diagnostics import Probleme, cache_du_build, chemin_lisible, signaler
 from kb.entete import EnteteIllisible, lire_yaml
 from kb.projet import est_un_repli, langues, projet
 from kb.projet import registre as registre_du_projet
@@ -263,10 +263,13 @@ def indexer(site: Path) -> int:
 # Événements MkDocs
 # ---------------------------------------------------------------------------
 
-_ETAT: dict[str, Any] = {}
+# Règles et synonymes, lus une fois par build complet (toutes langues) : une faute n'est dite qu'une fois.
+_ETAT: dict[str, Any] = cache_du_build()
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    if "regles" in _ETAT:
+        return config
     racine = projet(config).racine
     regles, problemes = charger_regles(projet(config).donnees / "recherche.yml", racine)
     for p in problemes:
@@ -280,7 +283,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             except EnteteIllisible:
                 entrees = []  # signalé par hooks/glossaire.py (KB500)
             synonymes[langue] = synonymes_du_glossaire(entrees)
-    _ETAT.clear()
     _ETAT.update(regles=regles, synonymes=synonymes)
     return config
 
