@@ -10,7 +10,7 @@ construire avant et après sur le même contenu, puis comparer. Pour chaque fich
   ligne, retraits) réduite à une espace (un gabarit déplacé change les retraits, pas ce que voit le
   lecteur), et les dates du build retirées : date de dernière mise à jour (plugin git, AAAA-MM-JJ
   dans `<time>` et dans le texte), `<lastmod>` du sitemap, date en toutes lettres de « Mis à jour
-  le » ; une espace laissée entre deux balises (`> <`) compte, sauf option --entre-balises ;
+  le », et la balise `<meta name="generator">` (nom et version du moteur) ; une espace laissée entre deux balises (`> <`) compte, sauf option --entre-balises ;
 - autres fichiers (images, polices) : comparés octet pour octet.
 
 Sortie : la liste des fichiers différents, avec le premier écart de chacun (contexte autour) ;
@@ -28,6 +28,8 @@ TEXTE = {".html", ".xml", ".json", ".txt", ".js", ".css", ".svg", ".webmanifest"
 _BLANCS = re.compile(r"\s+")
 _ENTRE_BALISES = re.compile(r"> <")
 _DATES = [
+    # Nom et version du moteur (mkdocs 1.6.1, ProperDocs 1.6.7…) : invisible, change à chaque montée.
+    re.compile(r'<meta name="generator" content="[^"]*">'),
     re.compile(r"<lastmod>[^<]*</lastmod>"),
     re.compile(r"\b20\d\d-\d\d-\d\d(?:[T ][0-9:.+\-Z]+)?\b"),
     re.compile(r"\b(?:1er|\d{1,2}) (?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|"
