@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -54,6 +55,7 @@ class Terme:
 
 
 _termes: list[Terme] = []
+_motifs_du_build: list["_Motifs"] = []
 
 
 # ---------------------------------------------------------------- Hooks
@@ -72,6 +74,8 @@ def on_pre_build(config: MkDocsConfig) -> None:
     for probleme in problemes:
         signaler(probleme)
     _termes[:] = termes
+    # L'expression de tous les termes : construite (ou reprise du cache) une fois par build.
+    _motifs_du_build[:] = [_motifs(termes)] if termes else []
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
@@ -101,9 +105,12 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     # Le glossaire est en français : seules les pages écrites en français ont des liens vers lui.
     if glossaire is None or page.file.src_uri == PAGE_DU_GLOSSAIRE or not langue.startswith("fr"):
         return html
+    if not _motifs_du_build:
+        return html
     vers = get_relative_url(glossaire.url, page.url)
     vus: set[str] = set()
-    return transformer_texte(html, lambda texte: lier_les_termes(texte, _termes, vers, vus), _EXCLUS)
+    motifs = _motifs_du_build[0]
+    return transformer_texte(html, lambda texte: _lier(texte, motifs, vers, vus), _EXCLUS)
 
 
 def _motif_du_mot(mot: str) -> str:
@@ -137,10 +144,10 @@ def _motifs(termes: list[Terme]) -> _Motifs:
 def lier_les_termes(texte: str, termes: list[Terme], vers_le_glossaire: str, vus: set[str]) -> str:
     """La première apparition de chaque terme du glossaire dans la page devient un lien vers sa
     définition ; `vus` (propre à la page) retient les termes déjà liés."""
-    if not termes:
-        return texte
-    motifs = _motifs(termes)
+    return _lier(texte, _motifs(termes), vers_le_glossaire, vus) if termes else texte
 
+
+def _lier(texte: str, motifs: _Motifs, vers_le_glossaire: str, vus: set[str]) -> str:
     def lier(m: re.Match[str]) -> str:
         terme = motifs.par_forme[str(m.lastindex - 1)]
         if terme.terme in vus:
@@ -233,6 +240,7 @@ def cle(texte: str) -> str:
     return " ".join("".join(c if c.isalnum() else " " for c in sans.lower()).split())
 
 
+@lru_cache(maxsize=4096)
 def ancre(texte: str) -> str:
     return cle(texte).replace(" ", "-")
 

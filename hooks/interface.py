@@ -38,7 +38,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
         manquantes = reference - set(donnees.get(langue) or {})
         if manquantes:
             raise PluginError(
-                f"KB301 data/interface.yml : la langue « {langue} » (déclarée dans mkdocs.yml) n'a pas "
+                f"KB302 data/interface.yml : la langue « {langue} » (déclarée dans mkdocs.yml) n'a pas "
                 f"les textes {', '.join(sorted(manquantes))}. Correction : copiez la section « fr » "
                 f"sous « {langue}: » et traduisez-la.")
     _textes.clear()
@@ -52,11 +52,14 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 
 
 def on_template_context(context: dict[str, Any], template_name: str, config: MkDocsConfig) -> dict[str, Any]:
-    """Gabarits sans page (404.html) : textes et préfixe de la langue construite."""
+    """Gabarits sans page (404.html) : textes et préfixe de la langue construite ; le sélecteur de
+    langue vise l'accueil de chaque langue, en chemin absolu (la 404 est servie à toute adresse)."""
     langue = config.theme["language"]
     defaut = langue_par_defaut(config)
+    racine = (urlsplit(config.site_url or "").path or "/").rstrip("/") + "/"
     context["kb"] = {"langue": langue, "textes": _textes.get(langue) or _textes["fr"],
-                     "prefixe": "" if langue == defaut else f"{langue}/"}
+                     "prefixe": "" if langue == defaut else f"{langue}/",
+                     "lien_de_langue": lambda lien, autre: racine + ("" if autre == defaut else f"{autre}/")}
     return context
 
 
@@ -98,7 +101,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig,
         "url_signalement": url_signalement(config, page),
         "courriel_signalement": courriel_signalement(config, page, textes),
         # Appelé par partials/alternate.html avec le lien que mkdocs-static-i18n donne à la page.
-        "lien_de_langue": lambda lien: lien_de_langue(str(lien), config.site_url or "", page.url),
+        "lien_de_langue": lambda lien, autre: lien_de_langue(str(lien), config.site_url or "", page.url),
     }
     return context
 

@@ -35,7 +35,7 @@ class FiltreDesMessages(logging.Filter):
         nouveau = self.reecrire(message)
         if nouveau == message:
             return True
-        if not premiere_fois(nouveau, niveau=record.levelno):
+        if not premiere_fois(nouveau):
             return False  # même problème déjà affiché pendant le build d'une autre langue
         record.msg, record.args = nouveau, ()
         return True

@@ -111,7 +111,7 @@ def verifier(texte: str, fichier: str) -> list[Probleme]:
                 ajouter(position, f"la liste d'attributs « {{: … }} » ajoute un gestionnaire d'événement "
                         f"« {nom} » (code JavaScript).", _CORRECTION_ATTRIBUT.format(nom=nom))
             elif nom.lower() in _ATTRIBUTS_URL and valeur and _JAVASCRIPT.match(valeur.strip("\"'")):
-                ajouter(position, f"la liste d'attributs « {{: … }} » ajoute un lien « javascript: ».",
+                ajouter(position, "la liste d'attributs « {: … } » ajoute un lien « javascript: ».",
                         _CORRECTION_LIEN)
 
     for m in _LIEN_JAVASCRIPT.finditer(visible):

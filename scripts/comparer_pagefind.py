@@ -4,7 +4,7 @@ Sert à choisir le moteur de recherche par la mesure (issue « Search that answe
 Ce n'est pas une dépendance du projet : Pagefind s'installe à part, dans un environnement jetable.
 
     python3 -m venv /tmp/pf && /tmp/pf/bin/pip install "pagefind[bin]==1.5.2"
-    KB_PARALLELE=0 .venv/bin/mkdocs build --strict -d /tmp/site-pf
+    .venv/bin/mkdocs build --strict -d /tmp/site-pf
     /tmp/pf/bin/python -m pagefind --site /tmp/site-pf --root-selector article \\
         --exclude-selectors .kb-metadonnees --exclude-selectors .headerlink
     .venv/bin/python scripts/comparer_pagefind.py /tmp/site-pf > /tmp/pagefind.json

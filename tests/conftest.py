@@ -66,7 +66,7 @@ def construire(dossier_fixture: str | Path, destination: str | Path | None = Non
     nomment donc « docs/<page>.md:<ligne> » comme pour un contributeur. Un site de test peut
     remplacer un fichier de data/ ou d'overrides/ (par exemple data/glossaire.yml).
     `destination` : où garder le HTML produit (sinon il est jeté avec le dossier temporaire) ;
-    `variables` : variables d'environnement du build (par exemple KB_PARALLELE="0").
+    `variables` : variables d'environnement du build (par exemple KB_LANGUE="fr").
     """
     source = Path(dossier_fixture)
     if not source.is_absolute():

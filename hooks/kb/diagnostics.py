@@ -8,10 +8,8 @@ erreur ou tout avertissement fait échouer `mkdocs build` et s'affiche dans `mkd
 from __future__ import annotations
 
 import logging
-import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 log = logging.getLogger("mkdocs.hooks.kb")
 
@@ -31,6 +29,7 @@ CODES: dict[str, str] = {
     "KB204": "rédaction officielle invalide",
     "KB300": "traduction sans page française",
     "KB301": "suffixe de langue inconnu",
+    "KB302": "langue sans textes d'interface",
     "KB400": "HTML dangereux dans le Markdown",
     "KB500": "glossaire invalide",
     "KB600": "page absente du menu",
@@ -66,49 +65,15 @@ def chemin_lisible(chemin: str | Path, racine: str | Path) -> str:
 
 # Problèmes déjà journalisés pendant le build complet en cours (toutes langues).
 deja_signales: set[str] = set()
-# Processus d'une autre langue (hooks/langues_paralleles.py) : fichiers lus aussi par le processus
-# principal, et messages sur ces fichiers mis de côté pour lui : [(niveau, texte affiché, clé)].
-_signales_ailleurs: list[Callable[[str], bool]] = []
-messages_mis_de_cote: list[tuple[int, str, str]] = []
-_FICHIER_DU_MESSAGE = re.compile(r"^KB\d{3} (.+?)(?::\d+)? : ")
 
 
-def signales_ailleurs(fichier_concerne: Callable[[str], bool] | None) -> None:
-    """Dans le processus qui construit une autre langue : les messages sur les fichiers que le
-    processus principal lit aussi (les pages françaises, servies en repli) lui sont confiés ; il
-    n'affiche que ceux qu'il n'a pas trouvés lui-même. None : tout message s'affiche ici."""
-    _signales_ailleurs[:] = [fichier_concerne] if fichier_concerne else []
-    messages_mis_de_cote.clear()
-
-
-def premiere_fois(message: str, fichier: str | None = None, *, niveau: int = logging.ERROR,
-                  affiche: str | None = None) -> bool:
-    """Vrai si le message est à afficher ici : pas encore dit pendant ce build complet, et pas sur
-    un fichier dont un autre processus signale les problèmes (il est alors mis de côté pour lui,
-    avec son niveau et son texte affiché `affiche`). `fichier` : lu au début du message
-    (« KB601 docs/index.md:12 : … ») s'il n'est pas donné."""
+def premiere_fois(message: str) -> bool:
+    """Vrai si le message n'a pas encore été dit pendant ce build complet : mkdocs-static-i18n
+    construit chaque langue à son tour, et une page française non traduite passe deux fois."""
     if message in deja_signales:
         return False
-    if fichier is None and (m := _FICHIER_DU_MESSAGE.match(message)):
-        fichier = m.group(1)
     deja_signales.add(message)
-    if fichier is not None and any(f(fichier) for f in _signales_ailleurs):
-        messages_mis_de_cote.append((niveau, affiche or message, message))
-        return False
     return True
-
-
-def reprendre_les_messages(messages: list[tuple[int, str, str]]) -> int:
-    """Processus principal : affiche les messages confiés par un autre processus qu'il n'a pas
-    déjà affichés lui-même (une ancre absente de la seule traduction, par exemple). Renvoie leur
-    nombre ; en mode strict, un avertissement ou une erreur ainsi affiché fait échouer le build."""
-    nombre = 0
-    for niveau, affiche, cle in messages:
-        if cle not in deja_signales:
-            deja_signales.add(cle)
-            log.log(niveau, "%s", affiche)
-            nombre += 1
-    return nombre
 
 
 _caches_du_build: list[dict] = []
@@ -141,6 +106,5 @@ def signaler(probleme: Probleme, *, avertissement: bool = False) -> None:
     """
     niveau = logging.INFO if avertissement else logging.ERROR
     affiche = f"AVERTISSEMENT {probleme}" if avertissement else str(probleme)
-    if premiere_fois(str(probleme), probleme.fichier, niveau=niveau, affiche=affiche):
+    if premiere_fois(str(probleme)):
         log.log(niveau, "%s", affiche)
-    # sinon : déjà dit pendant le build d'une autre langue, ou confié au processus principal

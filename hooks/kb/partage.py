@@ -1,10 +1,8 @@
-"""État que des hooks accumulent page par page et ne relisent qu'à la fin du build complet.
+"""État qu'un hook accumule page par page, langue après langue, et ne relit qu'à la fin du build.
 
-mkdocs-static-i18n construit chaque langue l'une après l'autre dans le même processus ; avec
-`hooks/langues_paralleles.py`, les langues autres que le français sont construites dans un
-processus à part, qui renvoie cet état au processus principal avant la fin du build. Les valeurs
-doivent donc être des données simples (chaînes, nombres, booléens, tuples, listes, dictionnaires) :
-elles passent d'un processus à l'autre par pickle.
+mkdocs-static-i18n construit chaque langue l'une après l'autre, dans le même processus et avec
+les mêmes modules : un dictionnaire nommé ici dure donc tout le build complet. Il sert à
+`hooks/recherche.py` (pages vues, par langue, pour ses index).
 """
 
 from __future__ import annotations
@@ -15,16 +13,5 @@ _ETATS: dict[str, dict[str, Any]] = {}
 
 
 def etat_partage(nom: str) -> dict[str, Any]:
-    """Le dictionnaire d'état `nom` (le même objet à chaque appel, dans un processus)."""
+    """Le dictionnaire d'état `nom` (le même objet à chaque appel)."""
     return _ETATS.setdefault(nom, {})
-
-
-def exporter() -> dict[str, dict[str, Any]]:
-    """Copie de tous les états, à envoyer au processus principal."""
-    return {nom: dict(etat) for nom, etat in _ETATS.items()}
-
-
-def reprendre(etats: dict[str, dict[str, Any]]) -> None:
-    """Ajoute à chaque état ce qu'un autre processus y a mis (ses clés l'emportent)."""
-    for nom, etat in etats.items():
-        etat_partage(nom).update(etat)

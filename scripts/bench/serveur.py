@@ -10,7 +10,9 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # scripts/ : serveur partagé avec les tests
-from serveur_statique import prefixe_du_site, servir  # noqa: E402,F401 (prefixe_du_site : pour bench.py)
+from serveur_statique import prefixe_du_site, servir  # noqa: E402
+
+__all__ = ["Serveur", "prefixe_du_site", "servir"]  # prefixe_du_site : pour scripts/bench.py
 
 
 class Serveur:

@@ -178,13 +178,13 @@ ERREURS = {
         "WARNING -  KB600 docs/oubliee.md : cette page n'apparaît pas dans le menu du site. Correction : "
         "ajoutez-la au bloc « nav » de mkdocs.yml, à sa place dans la section qui convient (ou supprimez-la "
         "si elle n'a plus lieu d'être)."),
-    # Faute dans la seule traduction anglaise : vue par le build de l'anglais, fait dans un second
-    # processus (hooks/langues_paralleles.py), qui fait échouer le build complet.
+    # Faute dans la seule traduction anglaise : vue par le build de l'anglais, qui fait échouer le
+    # build complet.
     "traduction-lien-casse": (
         "WARNING -  KB601 docs/index.en.md:12 : le lien « cesa/pay.md » vise une page qui n'existe pas. "
         "Correction : corrigez le chemin (relatif à la page, vers un fichier .md de docs/)."),
     # Lien d'une page française vers une ancre que la traduction visée n'a pas : seul le build
-    # anglais la voit ; en parallèle, le processus de l'anglais confie le message au principal.
+    # anglais la voit.
     "ancre-absente-de-la-traduction": (
         "WARNING -  KB602 docs/autre.md:12 : le lien « index.md#par-ou-commencer » vise l'ancre "
         "« #par-ou-commencer », qui n'existe pas dans docs/index.en.md. Correction : reprenez l'ancre "
@@ -231,54 +231,31 @@ def test_date_ancienne_avertit_sans_bloquer(journaux):
         "(plus de 18 mois). Correction : relisez-la sur ses sources, puis mettez « verifie_le » à jour.") == 1
 
 
-# ---------------------------------------------------------------- Langues en parallèle
-# `mkdocs build` construit l'anglais dans un second processus (hooks/langues_paralleles.py) :
-# même site que le build séquentiel de mkdocs-static-i18n, mêmes erreurs, une seule fois chacune.
+# ---------------------------------------------------------------- Langues, l'une après l'autre
+# `mkdocs build` construit les langues comme mkdocs-static-i18n le fait : le français, puis
+# l'anglais, dans le même processus. Une faute que seul le build anglais voit fait échouer le
+# build, avec un seul message.
 
 
-def fichiers(dossier):
-    return {p.relative_to(dossier).as_posix(): p for p in dossier.rglob("*") if p.is_file()}
-
-
-def test_le_build_du_site_est_parallele(construction_du_site):
+def test_le_build_est_sequentiel_sans_processus_en_plus(construction_du_site):
     _, journal, _ = construction_du_site
-    assert "INFO    -  langues_paralleles: en construit(es) en parallèle" in journal, journal
-
-
-def test_meme_site_que_le_build_sequentiel(site_construit, construire_depot, tmp_path):
-    sequentiel = tmp_path / "site"
-    code, journal = construire_depot(sequentiel, KB_PARALLELE="0")
-    assert code == 0 and not problemes(journal), journal
-    assert "langues_paralleles" not in journal
-    paralleles, sequentiels = fichiers(site_construit), fichiers(sequentiel)
-    assert sorted(paralleles) == sorted(sequentiels)
-    # Seule différence : en séquentiel, le sélecteur de langue de la 404 anglaise garde l'adresse
-    # de la dernière page française construite (état laissé par mkdocs-static-i18n) ; en
-    # parallèle, il vise les deux accueils, ce qui est le comportement attendu.
-    differents = [nom for nom in sorted(paralleles)
-                  if paralleles[nom].read_bytes() != sequentiels[nom].read_bytes()]
-    assert differents in ([], ["en/404.html"]), differents
-    accueil = re.search(r'<a href="([^"]*)" hreflang="fr"', paralleles["404.html"].read_text(encoding="utf-8"))
-    page_404 = paralleles["en/404.html"].read_text(encoding="utf-8")
-    assert re.findall(r'<a href="([^"]*)" hreflang="(fr|en)"', page_404) == [
-        (accueil.group(1), "fr"), (accueil.group(1) + "en/", "en")]
+    assert "Building 'en' documentation to directory" in journal, journal
+    assert "parallèle" not in journal and "processus" not in journal, journal
 
 
 @pytest.mark.parametrize("site", ["traduction-lien-casse", "ancre-absente-de-la-traduction"])
-def test_faute_vue_par_le_seul_build_anglais_en_parallele_et_en_sequentiel(construire, site):
+def test_faute_vue_par_le_seul_build_anglais(journaux, site):
+    code, journal = journaux[site]
     attendu = ERREURS[site]
-    journaux = {}
-    for mode, variables in (("parallèle", {}), ("séquentiel", {"KB_PARALLELE": "0"})):
-        code, journal = construire(site, **variables)
-        journaux[mode] = journal
-        assert code != 0, journal
-        assert set(problemes(journal)) == {attendu}, journal
-        assert lignes(journal).count(attendu) == 1, journal
-        assert lignes(journal)[-1].endswith("Aborted with 1 warnings in strict mode!"), journal
-    assert "langues_paralleles: en construit(es) en parallèle" in journaux["parallèle"]
-    assert "langues_paralleles" not in journaux["séquentiel"]
-    if site == "traduction-lien-casse":
-        # Faute dans un fichier anglais : c'est le build anglais qui échoue, et la ligne le dit.
-        assert lignes(journaux["parallèle"])[-1] == (
-            "langues_paralleles: le build « en » a échoué (messages plus haut ; KB_PARALLELE=0 construit "
-            "les langues l'une après l'autre) : Aborted with 1 warnings in strict mode!")
+    assert code != 0, journal
+    assert set(problemes(journal)) == {attendu}, journal
+    assert lignes(journal).count(attendu) == 1, journal
+    assert lignes(journal)[-1].endswith("Aborted with 1 warnings in strict mode!"), journal
+
+
+def test_selecteur_de_langue_des_pages_404(site_construit):
+    """Chaque 404 propose les deux accueils (et non la dernière page construite dans l'autre langue)."""
+    for chemin in ("404.html", "en/404.html"):
+        html = (site_construit / chemin).read_text(encoding="utf-8")
+        assert re.findall(r'<a href="([^"]*)" hreflang="(fr|en)"', html) == [
+            ("/base-juridique-cae/", "fr"), ("/base-juridique-cae/en/", "en")], chemin

@@ -74,7 +74,7 @@ def test_permissions_minimales(workflow):
         "accordez l'écriture au seul job qui en a besoin.")
 
 
-@pytest.mark.parametrize("fichier", ["requirements.txt", "requirements-test.txt"])
+@pytest.mark.parametrize("fichier", ["requirements.txt", "requirements-test.txt", "requirements-properdocs.txt"])
 def test_dependances_figees_avec_empreintes(fichier):
     texte = (RACINE / fichier).read_text(encoding="utf-8")
     paquets = re.findall(r"^([A-Za-z0-9_.-]+)==\S+ \\$", texte, re.MULTILINE)

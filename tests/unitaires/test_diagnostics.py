@@ -49,40 +49,6 @@ def test_signaler_erreur_avertissement_et_une_seule_fois(caplog):
     diagnostics.nouveau_build()
 
 
-def test_second_processus_confie_les_problemes_des_pages_francaises(caplog):
-    """Dans le processus de l'anglais (hooks/langues_paralleles.py), les messages sur les pages
-    françaises sont confiés au processus principal, qui n'affiche que ceux qu'il n'a pas trouvés
-    lui-même ; ceux des traductions et des données s'affichent tout de suite."""
-    caplog.set_level(logging.INFO, logger="mkdocs.hooks.kb")
-    nouveau_build()
-    deja_vu = Probleme("KB400", "docs/entrepreneur·e/période-d’essai.md", "balise <script>.", "supprimez-la.", 4)
-    diagnostics.deja_signales.add(str(deja_vu))  # le parent l'affichera lui-même : rien à confier
-    diagnostics.signales_ailleurs(lambda fichier: fichier.endswith(".md") and not fichier.endswith(".en.md"))
-    try:
-        signaler(deja_vu)
-        signaler(Probleme("KB601", "docs/index.en.md", "lien cassé.", "corrigez.", 12))
-        signaler(Probleme("KB500", "data/glossaire.yml", "renvoi inconnu.", "corrigez.", 2))
-        signaler(Probleme("KB105", "docs/cesa/contrat.md", "date ancienne.", "relisez.", 7), avertissement=True)
-        ancre = "KB602 docs/cesa/contrat.md:3 : l’ancre « #essai » manque dans docs/index.en.md. Correction : x."
-        assert diagnostics.premiere_fois(ancre, niveau=logging.WARNING) is False
-        assert diagnostics.premiere_fois("KB602 docs/cesa/contrat.en.md:3 : ancre. Correction : x.") is True
-        assert diagnostics.premiere_fois("KB602 docs/cesa/contrat.en.md:3 : ancre. Correction : x.") is False
-        confies = list(diagnostics.messages_mis_de_cote)
-    finally:
-        diagnostics.signales_ailleurs(None)
-    assert [r.getMessage().split(" : ")[0] for r in caplog.records] == [
-        "KB601 docs/index.en.md:12", "KB500 data/glossaire.yml:2"]
-    assert [(niveau, texte.split(" : ")[0]) for niveau, texte, _ in confies] == [
-        (logging.INFO, "AVERTISSEMENT KB105 docs/cesa/contrat.md:7"), (logging.WARNING, "KB602 docs/cesa/contrat.md:3")]
-    # Le processus principal : il a déjà dit l'avertissement KB105, pas l'ancre (propre à l'anglais).
-    nouveau_build()
-    caplog.clear()
-    diagnostics.deja_signales.add(confies[0][2])
-    assert diagnostics.reprendre_les_messages(confies) == 1
-    assert [(r.levelno, r.getMessage()) for r in caplog.records] == [(logging.WARNING, ancre)]
-    nouveau_build()
-
-
 @pytest.mark.parametrize("url, admis", [
     ("https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000029317531", True),
     ("https://legifrance.gouv.fr/", True),

@@ -96,7 +96,7 @@ def test_langue_declaree_sans_ses_textes(tmp_path):
     with pytest.raises(PluginError) as erreur:
         interface.on_config(conf)
     assert str(erreur.value) == (
-        "KB301 data/interface.yml : la langue « en » (déclarée dans mkdocs.yml) n'a pas les textes verifie_le. "
+        "KB302 data/interface.yml : la langue « en » (déclarée dans mkdocs.yml) n'a pas les textes verifie_le. "
         "Correction : copiez la section « fr » sous « en: » et traduisez-la.")
 
 
