@@ -53,8 +53,9 @@ build: installer ## Construit le site dans site/ (mode strict)
 test: installer systeme ## Lance toute la suite de tests (build strict, HTML, navigateur)
 	$(PY) -m pytest
 
-bench: installer systeme ## Mesure les performances et écrit rapports/performance.md
+bench: installer systeme ## Mesure les performances : rapports/performance.md et rapports/recherche.md
 	$(PY) scripts/bench.py
+	$(PY) scripts/bench_recherche.py
 
 registre-legi: installer ## Compare le registre à la base LEGI (code du travail, sécurité sociale) ; ECRIRE=1 complète et écrit data/textes-officiels
 	$(PY) scripts/registre_legi.py $(if $(ECRIRE),--ecrire)

@@ -281,7 +281,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             try:
                 entrees = lire_yaml(f.read_text(encoding="utf-8"), objet="le glossaire", racine=list).donnees
             except EnteteIllisible:
-                entrees = []  # signalé par hooks/glossaire.py (KB500)
+                entrees = []  # la faute est signalée par hooks/glossaire.py
             synonymes[langue] = synonymes_du_glossaire(entrees)
     _ETAT.update(regles=regles, synonymes=synonymes)
     return config

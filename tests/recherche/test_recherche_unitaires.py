@@ -64,7 +64,6 @@ def test_jetons_de_la_page(article, texte, attendus) -> None:
 
 
 def test_la_page_d_un_article_porte_ses_jetons_et_son_numero_officiel() -> None:
-    from kb.projet import registre as _  # noqa: F401  (le registre réel, chargé comme au build)
     from kb.registre import charger
     registre, problemes = charger(RACINE / "data" / "textes", RACINE / "data/schemas/texte.schema.json", RACINE)
     assert not problemes

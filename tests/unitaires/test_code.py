@@ -17,15 +17,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 
 from kb.diagnostics import CODES
 
 RACINE = Path(__file__).resolve().parents[2]
 DOSSIERS_DE_CODE = ("hooks", "scripts", "tests")
-# Fichiers en cours de réécriture ailleurs (la recherche) : pyflakes y trouve aujourd'hui un import
-# inutile. Dès qu'il n'y trouve plus rien, le test échoue pour qu'on retire l'exception.
-EN_COURS_DE_REECRITURE = {"hooks/recherche.py", "tests/recherche/test_recherche_unitaires.py"}
 
 
 def _fichiers_python() -> list[Path]:
@@ -48,16 +44,9 @@ def _pyflakes(fichiers: list[str]) -> list[str]:
 
 
 def test_pyflakes_ne_trouve_rien():
-    fichiers = [_relatif(p) for p in _fichiers_python() if _relatif(p) not in EN_COURS_DE_REECRITURE]
+    fichiers = [_relatif(p) for p in _fichiers_python()]
     assert len(fichiers) > 30
     assert _pyflakes(fichiers) == []
-
-
-@pytest.mark.parametrize("fichier", sorted(EN_COURS_DE_REECRITURE))
-def test_exception_pyflakes_encore_utile(fichier):
-    if not (RACINE / fichier).exists():
-        pytest.fail(f"{fichier} n'existe plus : retirez-le de EN_COURS_DE_REECRITURE")
-    assert _pyflakes([fichier]), f"pyflakes ne trouve plus rien dans {fichier} : retirez-le de EN_COURS_DE_REECRITURE"
 
 
 # ---------------------------------------------------------------- Codes KB
@@ -145,8 +134,6 @@ def _references_manquantes(textes: list[str], depuis: Path) -> set[str]:
 def test_les_docstrings_ne_citent_que_des_fichiers_qui_existent():
     manquantes = {}
     for chemin in _fichiers_python():
-        if _relatif(chemin) in EN_COURS_DE_REECRITURE:
-            continue
         if refs := _references_manquantes(_docstrings(chemin), chemin):
             manquantes[_relatif(chemin)] = sorted(refs)
     assert manquantes == {}

@@ -8,7 +8,6 @@ import datetime as dt
 import textwrap
 from pathlib import Path
 
-import pytest
 
 from kb.registre import Evenement, charger
 from kb.textes_officiels import charger as charger_redactions
