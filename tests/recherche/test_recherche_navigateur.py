@@ -68,7 +68,9 @@ REQUETES: list[tuple[str, str, tuple[str, ...], str]] = [
     ("/", "salaires", (REMU, A + "l7332-3/", A + "r7331-11/"), "top3"),
     ("/", "chômage", (CHOMAGE, "/rejoindre/chomage-are-rsa/"), "top3"),
     ("/", "chomage", (CHOMAGE, "/rejoindre/chomage-are-rsa/"), "top3"),
-    ("/", "porteur de projet", (CESA, CONTRAT, A + "l7331-2/", "/guides/faq-entrepreneurs/", "/glossaire/"), "top3"),
+    # Dans un CAPE, la personne accompagnée est le « porteur de projet » : la page du CAPE répond aussi.
+    ("/", "porteur de projet", (CESA, CONTRAT, A + "l7331-2/", "/guides/faq-entrepreneurs/", "/glossaire/",
+                                "/rejoindre/cape/"), "top3"),
     ("/", "gérant", ("/guides/gerer-une-cae/",), "top3"),
     # 4. Mots du langage courant (issue « Search that answers questions »).
     ("/", "c'est quoi une cae", ("/cae/",), "premier"),
