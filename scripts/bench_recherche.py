@@ -140,7 +140,7 @@ def rapport(resultats: dict) -> str:
                    f"| Dernière touche → résultats, médiane ({len(r['latences_ms'])} requêtes) | {r['mediane_ms']} ms | — |",
                    f"| Dernière touche → résultats, 90e centile | {r['p90_ms']} ms | ≤ {CIBLES['p90_ms']} ms {v[ok3]} |",
                    ""]
-    lignes += ["La latence comprend l'attente de 40 ms après la dernière touche (recherche.js ne lance pas une "
+    lignes += ["La latence comprend l'attente de 30 ms après la dernière touche (recherche.js ne lance pas une "
                "recherche par touche, pour que les recherches périmées ne s'accumulent pas).", ""]
     return "\n".join(lignes)
 

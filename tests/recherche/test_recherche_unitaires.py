@@ -186,10 +186,11 @@ def test_un_mot_repete_ne_compte_qu_une_fois(analyser) -> None:
     assert mots(a) == ["révision"]
 
 
-def test_expression_et_question_entiere(analyser) -> None:
-    a, b = analyser(["statut de la coopération", "c'est quoi une CAE"])
-    assert a["expression"] == "statut de la coopération"
-    assert b["entiere"] == "c'est quoi une CAE"
+def test_question_entiere(analyser) -> None:
+    """Une question courte est aussi cherchée telle quelle (elle peut être déclarée par une page)."""
+    a, b = analyser(["c'est quoi une CAE", "CAE"])
+    assert a["entiere"] == "c'est quoi une CAE"
+    assert b["entiere"] is None
 
 
 def test_surlignage_par_mots_entiers() -> None:

@@ -115,22 +115,10 @@
       /* Requête faite seulement d'un petit nombre : on le garde. */
       groupes.push({ mot: ensemble[0], formes: [{ texte: ensemble[0], poids: 1 }] });
     }
-    /* L'expression tapée, du premier au dernier mot qui compte (« statut de la coopération ») :
-       une page qui la contient telle quelle gagne en plus. */
-    var utiles = mots.map(function (m) { return !self.vides.has(m.toLowerCase()) && !/^\d+$/.test(m); });
-    var debut = utiles.indexOf(true), fin = utiles.lastIndexOf(true);
-    var expression = null;
-    if (debut >= 0 && fin > debut && fin - debut < 6) {
-      var bas = texte.toLowerCase();
-      var a = bas.indexOf(mots[debut].toLowerCase());
-      var b = a >= 0 ? bas.indexOf(mots[fin].toLowerCase(), a + mots[debut].length) : -1;
-      if (b > a) expression = texte.slice(a, b + mots[fin].length).replace(/["“”]/g, " ").trim();
-    }
     /* La question entière, si elle est courte : elle peut être mot pour mot une des questions
        qu'une page déclare répondre (« c'est quoi une CAE »). */
     var entiere = mots.length >= 2 && mots.length <= 8 ? texte.replace(/["“”?!.]/g, " ").replace(/\s+/g, " ").trim() : null;
-    return { numeros: Array.from(new Set(numeros)), groupes: groupes, expression: expression,
-             entiere: entiere && entiere !== expression ? entiere : null };
+    return { numeros: Array.from(new Set(numeros)), groupes: groupes, entiere: entiere };
   };
 
   /* ------------------------------------------------------------ moteur */
@@ -148,7 +136,7 @@
     analyse.groupes.forEach(function (g, i) {
       g.formes.forEach(function (f) { formes.push({ groupe: i, texte: f.texte, poids: f.poids }); });
     });
-    if (analyse.expression) formes.push({ groupe: "expression", texte: '"' + analyse.expression + '"', poids: 1 });
+    /* La question entière, telle quelle (elle peut être une des questions déclarées par une page). */
     if (analyse.entiere) formes.push({ groupe: "expression", texte: '"' + analyse.entiere + '"', poids: 1 });
     return Promise.all(formes.map(function (f) { return chercher(f.texte); })).then(function (listes) {
       var pages = new Map();
@@ -182,7 +170,7 @@
           var rarete = Math.log(1 + total / frequence.get(g));
           p.total += rarete * (0.5 + 0.5 * v.score / (maximum.get(g) || 1));
         });
-        /* L'expression entière vaut autant que tous ses mots ensemble. */
+        /* La question entière trouvée telle quelle (question déclarée par la page) : le double. */
         if (p.expression) p.total *= 2;
         /* Le résultat dont on montre l'extrait : celui du mot le plus fort (pas de l'expression). */
         p.groupes.forEach(function (v, g) {
@@ -316,7 +304,7 @@
           return classer(debuts, chercherForme);
         }).then(function (classes) {
           if (numero !== numeroRequete) return;
-          var premiers = classes.slice(0, 20);
+          var premiers = classes.slice(0, 12);
           return Promise.all(premiers.map(function (p) { return p.meilleur.resultat.data(); })).then(function (donnees) {
             if (numero !== numeroRequete) return;
             /* Les pages dans la langue de la page d'abord ; les pages françaises lues depuis /en/ ensuite. */
@@ -326,7 +314,7 @@
               var lb = donnees[b].meta.langue && donnees[b].meta.langue !== langue ? 1 : 0;
               return (la - lb) || (a - b);
             });
-            ordre = ordre.slice(0, 15);
+            ordre = ordre.slice(0, 10);
             rendre(requete, analyse, ordre.map(function (i) { return premiers[i]; }), ordre.map(function (i) { return donnees[i]; }));
           });
         });
@@ -351,7 +339,7 @@
     var minuterie = null;
     champ.addEventListener("input", function () {
       clearTimeout(minuterie);
-      minuterie = setTimeout(lancer, 40);
+      minuterie = setTimeout(lancer, 30);
     });
     boite.addEventListener("pointerover", charger, { once: true });
     boite.querySelector("form").addEventListener("submit", function (e) {
