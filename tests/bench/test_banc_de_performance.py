@@ -130,11 +130,20 @@ def test_rapport_depuis_le_petit_build(petit_build, tmp_path):
     r = {"debut": dt.datetime.now(dt.timezone.utc), "commande": "test", "machine": {"Python": sys.version.split()[0]},
          "charge_debut": "0", "charge_fin": "0", "duree_s": 1.0, "notes": [], "commandes": ["make bench"],
          "echelle": {"tailles": [taille]}}
+    # Section 1 : le même build compté « avec » et, deux fois plus lent en CPU, « Material seul ».
+    mesures = [(mesure.reel_s, mesure.cpu_s, mesure.build_s, mesure.code)]
+    r["hooks"] = {"notes": [], "avec": mesures, "sans": [(x[0], x[1] / 2, x[2], x[3]) for x in mesures],
+                  "pages_rendues": mesure.detail["pages_rendues"], "groupes": groupes, "part_hooks": 0.2,
+                  "build_total_median": mesure.build_s, "par_hook": taille["par_hook"],
+                  "par_hook_cpu": taille["par_hook_cpu"], "sondes": taille["sondes"], "sondes_sans": taille["sondes"]}
     sortie = tmp_path / "performance.md"
     texte = banc.ecrire_rapport(r, sortie)
     assert sortie.read_text(encoding="utf-8") == texte
     assert "## Synthèse" in texte and "## 2. Montée en charge" in texte
     assert re.search(r"^\| 20 \| \d+ \|", texte, re.MULTILINE), "une ligne du tableau par taille"
+    # Le rapport juge le temps CPU, et dit clairement un objectif manqué.
+    assert re.search(r"^\| Coût du code du projet : temps CPU .*\| 2\.00× \| ≤ 1\.3× \| ❌", texte, re.MULTILINE), texte
+    assert "second processus" not in texte and "KB_PARALLELE" not in texte
 
 
 def test_table_des_requetes():

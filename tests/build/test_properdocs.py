@@ -16,9 +16,17 @@ from pathlib import Path
 import pytest
 
 from comparer_sites import comparer
-from conftest import RACINE, environnement_mkdocs
 
+RACINE = Path(__file__).resolve().parents[2]
 PROPERDOCS = Path(os.environ.get("KB_PROPERDOCS") or RACINE / ".venv-properdocs" / "bin" / "properdocs")
+
+
+def _environnement() -> dict[str, str]:
+    """Celui des builds de tests/conftest.py : sans bannière, toutes les langues."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", DISABLE_MKDOCS_2_WARNING="true",
+               PYTHONDONTWRITEBYTECODE="1", NO_COLOR="1")
+    env.pop("KB_LANGUE", None)
+    return env
 
 
 @pytest.fixture(scope="module")
@@ -27,7 +35,7 @@ def construction_properdocs(tmp_path_factory):
         pytest.fail(f"{PROPERDOCS} manque : lancez `make installer` (il crée .venv-properdocs).", pytrace=False)
     sortie = tmp_path_factory.mktemp("site-properdocs")
     fini = subprocess.run([str(PROPERDOCS), "build", "--strict", "-f", "mkdocs.yml", "-d", str(sortie)],
-                          cwd=RACINE, env=environnement_mkdocs(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                          cwd=RACINE, env=_environnement(), stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                           text=True, encoding="utf-8", timeout=600, check=False)
     return fini.returncode, fini.stdout, sortie
 
