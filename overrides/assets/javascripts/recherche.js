@@ -100,12 +100,14 @@
       if (vus.has(cle)) return;
       vus.add(cle);
       var formes = [{ texte: m, poids: 1 }];
-      var ajouter = function (t, poids) {
-        if (!formes.some(function (f) { return plier(f.texte) === plier(t); })) formes.push({ texte: t, poids: poids });
+      var ajouter = function (t, poids, equivalent) {
+        if (!formes.some(function (f) { return plier(f.texte) === plier(t); })) {
+          formes.push({ texte: t, poids: poids, equivalent: !!equivalent });
+        }
       };
       var singulier = cle.length > 3 ? cle.replace(/[sx]$/, "") : cle;
-      (self.equivalents.get(cle) || self.equivalents.get(singulier) || []).forEach(function (e) { ajouter(e, 0.7); });
       (self.synonymes.get(cle) || self.synonymes.get(singulier) || []).forEach(function (o) { ajouter(o, 0.7); });
+      (self.equivalents.get(cle) || self.equivalents.get(singulier) || []).forEach(function (e) { ajouter(e, 0.7, true); });
       groupes.push({ mot: m, formes: formes });
     });
     synonymesTrouves.forEach(function (officiels) {
@@ -117,13 +119,16 @@
     }
     /* La question entière, si elle est courte : elle peut être mot pour mot une des questions
        qu'une page déclare répondre (« c'est quoi une CAE »). */
-    var entiere = mots.length >= 2 && mots.length <= 8 ? texte.replace(/["“”?!.]/g, " ").replace(/\s+/g, " ").trim() : null;
+    var entiere = mots.length >= 2 && mots.length <= 8 ?
+      texte.replace(/["“”?!.]/g, " ").replace(/\s+/g, " ").trim() : null;
     return { numeros: Array.from(new Set(numeros)), groupes: groupes, entiere: entiere };
   };
 
   /* ------------------------------------------------------------ moteur */
 
   var POIDS_NUMERO = 1000;
+  /* Un mot qui trouve au moins ce nombre de pages se passe de ses équivalents. */
+  var ASSEZ = 30;
 
   /* Fusionne les recherches d'un mot à la fois. chercher(texte) -> Promise<[{ id, score, data }]> */
   function classer(analyse, chercher) {
@@ -133,12 +138,28 @@
       /* Un numéro nu (« 7331-2 ») : l'article législatif (L.) passe devant le réglementaire (R.). */
       if (j.charAt(0) === "n") formes.push({ groupe: "#" + j, texte: "l" + j.slice(1), poids: POIDS_NUMERO * 1.5 });
     });
+    /* Premier tour : le mot tapé et les termes officiels du glossaire (et les numéros, la question entière). */
     analyse.groupes.forEach(function (g, i) {
-      g.formes.forEach(function (f) { formes.push({ groupe: i, texte: f.texte, poids: f.poids }); });
+      g.formes.forEach(function (f) { if (!f.equivalent) formes.push({ groupe: i, texte: f.texte, poids: f.poids }); });
     });
     /* La question entière, telle quelle (elle peut être une des questions déclarées par une page). */
     if (analyse.entiere) formes.push({ groupe: "expression", texte: '"' + analyse.entiere + '"', poids: 1 });
     return Promise.all(formes.map(function (f) { return chercher(f.texte); })).then(function (listes) {
+      /* Second tour : les équivalents du langage courant (data/recherche.yml), seulement pour un
+         mot qui trouve peu de pages ; un mot courant en trouve assez, et chercher ses équivalents
+         ne ferait que du travail. */
+      var autres = [];
+      analyse.groupes.forEach(function (g, i) {
+        var k = formes.findIndex(function (f) { return f.groupe === i; });
+        if (listes[k].length < ASSEZ) {
+          g.formes.forEach(function (f) { if (f.equivalent) autres.push({ groupe: i, texte: f.texte, poids: f.poids }); });
+        }
+      });
+      return Promise.all(autres.map(function (f) { return chercher(f.texte); })).then(function (suite) {
+        return { formes: formes.concat(autres), listes: listes.concat(suite) };
+      });
+    }).then(function (tour) {
+      var formes = tour.formes, listes = tour.listes;
       var pages = new Map();
       listes.forEach(function (resultats, k) {
         var f = formes[k];
