@@ -6,7 +6,7 @@ import textwrap
 
 import pytest
 
-from glossaire import Terme, _reference, abreviations, ancre, charger, cle, rendre_glossaire
+from glossaire import Terme, _reference, abreviations, ancienne_ancre, ancre, charger, cle, rendre_glossaire
 from outils_kb import sans_detail_yaml
 
 from .conftest import DONNEES, RACINE
@@ -37,8 +37,12 @@ def test_cle(texte, attendu):
     assert cle(texte) == attendu
 
 
-def test_ancre_stable_sans_accents():
-    assert ancre("Période d'essai") == "periode-d-essai"
+def test_ancre_d_un_terme_celle_d_un_titre(slugify_des_titres):
+    """L'ancre d'un terme suit la règle des titres de mkdocs.yml (CONTRIBUTING : « Période d'essai »
+    donne #periode-dessai) ; l'ancienne ancre (« periode-d-essai ») reste pour les liens publiés."""
+    assert ancre("Période d'essai", slugify_des_titres) == "periode-dessai"
+    assert ancre("entrepreneur·e salarié·e", slugify_des_titres) == "entrepreneure-salariee"
+    assert ancienne_ancre("Période d'essai") == "periode-d-essai"
 
 
 def test_kb500_doublons_renvois_et_references(tmp_path, registre_reel):
@@ -98,14 +102,17 @@ def test_references_ecrites_comme_des_citations(ref, ecrit):
     assert _reference(ref) == ecrit
 
 
-def test_rendu_par_lettre_et_sigles():
+def test_rendu_par_lettre_et_sigles(slugify_des_titres):
     termes = [Terme("associé", "Personne qui détient une part du capital. Elle vote."),
               Terme("coopérative d'activité et d'emploi", "Coopérative qui accompagne. Elle salarie.", "CAE",
                     references=("loi-47-1775:26-41",), synonymes=("coopérative d'activités",), voir=("associé",))]
-    rendu = rendre_glossaire(termes)
+    rendu = rendre_glossaire(termes, None, slugify_des_titres)
     assert "## A { #lettre-a }" in rendu and "## C { #lettre-c }" in rendu
     assert rendu.startswith('<nav class="kb-lettres" aria-label="Lettres" markdown>\n[A](#lettre-a) [C](#lettre-c)\n</nav>')
-    assert "### Coopérative d'activité et d'emploi (CAE) { #cooperative-d-activite-et-d-emploi }" in rendu
+    # L'ancre des titres ; l'ancienne (liens déjà publiés) dans un <span id> vide du titre.
+    assert ("### Coopérative d'activité et d'emploi (CAE)<span id=\"cooperative-d-activite-et-d-emploi\"></span> "
+            "{ #cooperative-dactivite-et-demploi }") in rendu
+    assert "### Associé { #associe }" in rendu  # même ancre qu'avant : pas de <span>
     assert "*Textes :* article 26-41 de la loi n° 47-1775." in rendu
     assert "*Voir aussi :* [associé](#associe)." in rendu
     assert abreviations(termes) == {"CAE": "coopérative d'activité et d'emploi : Coopérative qui accompagne."}
@@ -122,7 +129,7 @@ def test_un_sigle_n_est_developpe_qu_a_sa_premiere_apparition():
         '<abbr title="contrat : …">CESA</abbr>.</p><p>Une CAE accompagne ; chaque CAE aussi.</p>')
 
 
-def test_premiere_apparition_d_un_terme_liee_a_sa_definition():
+def test_premiere_apparition_d_un_terme_liee_a_sa_definition(slugify_des_titres):
     """Pluriel, écriture inclusive, apostrophe courbe, espace insécable, majuscule ; une fois par page."""
     from glossaire import lier_les_termes
 
@@ -133,7 +140,7 @@ def test_premiere_apparition_d_un_terme_liee_a_sa_definition():
     vus: set[str] = set()
     texte = ("Les Parts variables des entrepreneur·es salarié·es d’une coopérative d’activité et\u00a0d’emploi ; "
              "une part variable, une coopérative.")
-    lie = lier_les_termes(texte, termes, "../glossaire/", vus)
+    lie = lier_les_termes(texte, termes, "../glossaire/", vus, slugify_des_titres)
     assert lie.count('class="kb-terme"') == 4
     assert '<a class="kb-terme" href="../glossaire/#part-variable" title="Part variable : Partie de la ' \
            "rémunération qui dépend du chiffre d'affaires.\">Parts variables</a>" in lie
@@ -142,9 +149,9 @@ def test_premiere_apparition_d_un_terme_liee_a_sa_definition():
     assert lie.endswith('une part variable, une <a class="kb-terme" href="../glossaire/#cooperative" '
                         'title="Coopérative : Société de personnes.">coopérative</a>.')
     # Plus loin dans la même page : plus de lien.
-    assert lier_les_termes("La part variable.", termes, "../glossaire/", vus) == "La part variable."
+    assert lier_les_termes("La part variable.", termes, "../glossaire/", vus, slugify_des_titres) == "La part variable."
     # Pas au milieu d'un mot.
-    assert lier_les_termes("coopératives-écoles", termes, "../glossaire/", set()) == "coopératives-écoles"
+    assert lier_les_termes("coopératives-écoles", termes, "../glossaire/", set(), slugify_des_titres) == "coopératives-écoles"
 
 
 def test_reference_d_un_autre_code_nomme_son_code(registre_reel):
@@ -155,18 +162,18 @@ def test_reference_d_un_autre_code_nomme_son_code(registre_reel):
     assert _reference("code-de-commerce:L127-1", registre_reel) == "art. L. 127-1 du code de commerce"
 
 
-def test_un_terme_a_plusieurs_sens_n_est_lie_que_par_ses_formes():
+def test_un_terme_a_plusieurs_sens_n_est_lie_que_par_ses_formes(slugify_des_titres):
     """« exercice comptable » : « fin d'exercice » mène à la définition, « l'exercice d'une
     activité » (l'autre sens du mot) jamais."""
     from glossaire import lier_les_termes
 
     termes = [Terme("exercice comptable", "Période à la fin de laquelle une entreprise arrête ses comptes. Suite.",
                     formes=("fin d'exercice", "clôture de l'exercice", "par exercice"))]
-    assert lier_les_termes("l'exercice d'une activité, dans l'exercice de ses fonctions", termes, "g/", set()) == \
+    assert lier_les_termes("l'exercice d'une activité, dans l'exercice de ses fonctions", termes, "g/", set(), slugify_des_titres) == \
         "l'exercice d'une activité, dans l'exercice de ses fonctions"
     vus: set[str] = set()
     lie = lier_les_termes("Dans l'exercice de son métier, en fin d’exercice puis à la clôture de l'exercice.",
-                          termes, "g/", vus)
+                          termes, "g/", vus, slugify_des_titres)
     assert lie == ("Dans l'exercice de son métier, en <a class=\"kb-terme\" href=\"g/#exercice-comptable\" "
                    "title=\"Exercice comptable : Période à la fin de laquelle une entreprise arrête ses comptes.\">"
                    "fin d’exercice</a> puis à la clôture de l'exercice.")
