@@ -34,7 +34,7 @@ from kb.diagnostics import Probleme, cache_du_build, chemin_lisible, signaler
 from kb.entete import EnteteIllisible, lire_yaml
 from kb.html import SANS_NOUVEAU_LIEN, transformer_texte
 from kb.projet import projet, registre, slugify_des_titres
-from kb.registre import Registre
+from kb.registre import Article, Registre, Texte
 from kb.schema import erreurs
 
 MARQUE = "<!-- glossaire -->"
@@ -290,25 +290,16 @@ def rendre_glossaire(termes: list[Terme], reg: Registre | None, slugify: Slugify
     return "\n".join(lignes)
 
 
-def _reference(ref: str, reg: Registre | None = None) -> str:
-    """Une référence écrite comme une citation ordinaire : hooks/references.py la liera.
-
-    Un article d'un code autre que le code du travail est suivi du nom de son code, pris dans le
-    registre (« du code de l'action sociale et des familles ») : sans lui, la citation viserait le
-    code du travail."""
-    texte, _, numero = ref.partition(":")
-    if not numero:
-        nature, _, num = texte.partition("-")
-        noms = {"loi": "loi", "decret": "décret", "ordonnance": "ordonnance"}
-        return f"{noms.get(nature, nature)} n° {num}" if nature in noms else texte.replace("-", " ")
-    if texte.startswith("code-"):
-        code = {"code-de-commerce": " du code de commerce", "code-securite-sociale": " du code de la sécurité sociale"}
-        texte_du_registre = reg.trouver(texte) if reg is not None and texte != "code-du-travail" else None
-        complement = f" {texte_du_registre.complement}" if texte_du_registre is not None else code.get(texte, "")
-        return f"art. {numero[0]}. {numero[1:]}{complement}"
-    nature, _, num = texte.partition("-")
-    nom = {"loi": "de la loi", "decret": "du décret", "ordonnance": "de l'ordonnance"}.get(nature, "de la loi")
-    return f"article {'1er' if numero == '1' else numero} {nom} n° {num}"
+def _reference(ref: str, reg: Registre | None) -> str:
+    """Une référence écrite sous sa forme officielle, celle du registre (« art. L. 7331-2 du code du
+    travail », « art. 26-41 de la loi n° 47-1775 du 10 septembre 1947 », « loi n° 2014-856 du
+    31 juillet 2014 ») : hooks/references.py la reconnaît et la lie comme toute citation."""
+    cible = reg.trouver(ref) if reg is not None else None
+    if isinstance(cible, Article):
+        return cible.citation
+    if isinstance(cible, Texte):
+        return cible.titre_court
+    return ref  # absente du registre : déjà signalée (KB500)
 
 
 def abreviations(termes: list[Terme]) -> dict[str, str]:

@@ -89,31 +89,47 @@ def test_kb500_yaml_illisible(tmp_path, registre_reel):
 
 
 @pytest.mark.parametrize("ref, ecrit", [
-    ("code-du-travail:L7331-2", "art. L. 7331-2"),
+    ("code-du-travail:L7331-2", "art. L. 7331-2 du code du travail"),
     ("code-de-commerce:L127-1", "art. L. 127-1 du code de commerce"),
     ("code-securite-sociale:L311-3", "art. L. 311-3 du code de la sécurité sociale"),
-    ("loi-47-1775:26-41", "article 26-41 de la loi n° 47-1775"),
-    ("loi-47-1775:1", "article 1er de la loi n° 47-1775"),
-    ("decret-2015-1363:1", "article 1er du décret n° 2015-1363"),
-    ("loi-2014-856", "loi n° 2014-856"),
-    ("decret-2015-1363", "décret n° 2015-1363"),
+    ("code-action-sociale-familles:L262-2", "art. L. 262-2 du code de l'action sociale et des familles"),
+    ("loi-47-1775:26-41", "art. 26-41 de la loi n° 47-1775 du 10 septembre 1947"),
+    ("loi-47-1775:1", "art. 1er de la loi n° 47-1775 du 10 septembre 1947"),
+    ("loi-2014-856", "loi n° 2014-856 du 31 juillet 2014"),
+    ("decret-2015-1363", "décret n° 2015-1363 du 27 octobre 2015"),
 ])
-def test_references_ecrites_comme_des_citations(ref, ecrit):
-    assert _reference(ref) == ecrit
+def test_references_sous_leur_forme_officielle(ref, ecrit, registre_reel):
+    """La forme officielle du registre (Article.citation, Texte.titre_court), jamais recomposée."""
+    assert _reference(ref, registre_reel) == ecrit
 
 
-def test_rendu_par_lettre_et_sigles(slugify_des_titres):
+def test_chaque_reference_du_glossaire_est_reconnue_et_liee_a_son_article(registre_reel):
+    """hooks/references.py lie ce que _reference écrit : chaque référence de data/glossaire.yml
+    doit y être reconnue comme UNE citation, celle de son propre identifiant."""
+    import yaml
+
+    from kb.citations import codes_du_registre, trouver
+
+    codes = codes_du_registre(registre_reel.textes.values())
+    refs = {r for e in yaml.safe_load((DONNEES / "glossaire.yml").read_text(encoding="utf-8"))
+            for r in e.get("references") or []}
+    assert refs
+    for ref in sorted(refs):
+        assert [c.ref for c in trouver(_reference(ref, registre_reel), None, codes)] == [ref], ref
+
+
+def test_rendu_par_lettre_et_sigles(slugify_des_titres, registre_reel):
     termes = [Terme("associé", "Personne qui détient une part du capital. Elle vote."),
               Terme("coopérative d'activité et d'emploi", "Coopérative qui accompagne. Elle salarie.", "CAE",
                     references=("loi-47-1775:26-41",), synonymes=("coopérative d'activités",), voir=("associé",))]
-    rendu = rendre_glossaire(termes, None, slugify_des_titres)
+    rendu = rendre_glossaire(termes, registre_reel, slugify_des_titres)
     assert "## A { #lettre-a }" in rendu and "## C { #lettre-c }" in rendu
     assert rendu.startswith('<nav class="kb-lettres" aria-label="Lettres" markdown>\n[A](#lettre-a) [C](#lettre-c)\n</nav>')
     # L'ancre des titres ; l'ancienne (liens déjà publiés) dans un <span id> vide du titre.
     assert ("### Coopérative d'activité et d'emploi (CAE)<span id=\"cooperative-d-activite-et-d-emploi\"></span> "
             "{ #cooperative-dactivite-et-demploi }") in rendu
     assert "### Associé { #associe }" in rendu  # même ancre qu'avant : pas de <span>
-    assert "*Textes :* article 26-41 de la loi n° 47-1775." in rendu
+    assert "*Textes :* art. 26-41 de la loi n° 47-1775 du 10 septembre 1947." in rendu
     assert "*Voir aussi :* [associé](#associe)." in rendu
     assert abreviations(termes) == {"CAE": "coopérative d'activité et d'emploi : Coopérative qui accompagne."}
 
@@ -152,14 +168,6 @@ def test_premiere_apparition_d_un_terme_liee_a_sa_definition(slugify_des_titres)
     assert lier_les_termes("La part variable.", termes, "../glossaire/", vus, slugify_des_titres) == "La part variable."
     # Pas au milieu d'un mot.
     assert lier_les_termes("coopératives-écoles", termes, "../glossaire/", set(), slugify_des_titres) == "coopératives-écoles"
-
-
-def test_reference_d_un_autre_code_nomme_son_code(registre_reel):
-    """Sans le nom de son code, « art. L. 262-2 » viserait le code du travail (KB200 au build)."""
-    assert _reference("code-action-sociale-familles:L262-2", registre_reel) == \
-        "art. L. 262-2 du code de l'action sociale et des familles"
-    assert _reference("code-du-travail:L7331-2", registre_reel) == "art. L. 7331-2"
-    assert _reference("code-de-commerce:L127-1", registre_reel) == "art. L. 127-1 du code de commerce"
 
 
 def test_un_terme_a_plusieurs_sens_n_est_lie_que_par_ses_formes(slugify_des_titres):
