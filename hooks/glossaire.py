@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Callable
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
@@ -32,11 +33,12 @@ from kb.citations import sans_accents
 from kb.diagnostics import Probleme, cache_du_build, chemin_lisible, signaler
 from kb.entete import EnteteIllisible, lire_yaml
 from kb.html import SANS_NOUVEAU_LIEN, transformer_texte
-from kb.projet import projet, registre
-from kb.registre import Registre
+from kb.projet import projet, registre, slugify_des_titres
+from kb.registre import Article, Registre, Texte
 from kb.schema import erreurs
 
 MARQUE = "<!-- glossaire -->"
+Slugify = Callable[[str, str], str]
 
 
 @dataclass(frozen=True)
@@ -48,10 +50,6 @@ class Terme:
     synonymes: tuple[str, ...] = ()
     voir: tuple[str, ...] = ()
     formes: tuple[str, ...] = ()  # autres expressions liées à la définition (« fin d'exercice »)
-
-    @property
-    def ancre(self) -> str:
-        return ancre(self.terme)
 
 
 _termes: list[Terme] = []
@@ -75,12 +73,12 @@ def on_pre_build(config: MkDocsConfig) -> None:
         signaler(probleme)
     _termes[:] = termes
     # L'expression de tous les termes : construite (ou reprise du cache) une fois par build.
-    _motifs_du_build[:] = [_motifs(termes)] if termes else []
+    _motifs_du_build[:] = [_motifs(termes, slugify_des_titres(config))] if termes else []
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
     if MARQUE in markdown:
-        markdown = markdown.replace(MARQUE, rendre_glossaire(_termes, registre(config)))
+        markdown = markdown.replace(MARQUE, rendre_glossaire(_termes, registre(config), slugify_des_titres(config)))
     # Sigles au survol (<abbr>) sur les pages écrites en français seulement : l'extension abbr
     # reçoit le glossaire par son option « glossary ». MkDocs crée l'objet Markdown de la page
     # juste après cet événement, à partir de config.mdx_configs. Même HTML qu'en ajoutant les
@@ -123,28 +121,30 @@ def _motif_du_mot(mot: str) -> str:
 class _Motifs:
     motif: re.Pattern[str]
     par_forme: dict[str, Terme]
+    ancres: dict[str, str]  # terme -> ancre de sa définition
 
 
-_motifs_du_glossaire: dict[tuple[Terme, ...], _Motifs] = cache_du_build()
+_motifs_du_glossaire: dict[tuple, _Motifs] = cache_du_build()
 
 
-def _motifs(termes: list[Terme]) -> _Motifs:
+def _motifs(termes: list[Terme], slugify: Slugify) -> _Motifs:
     """Une seule expression pour tous les termes et leurs `formes` (les plus longues d'abord),
     calculée une fois."""
-    cle_cache = tuple(termes)
+    cle_cache = (tuple(termes), slugify)
     if cle_cache not in _motifs_du_glossaire:
         formes = sorted(((f, t) for t in termes for f in (t.terme, *t.formes)), key=lambda ft: len(ft[0]), reverse=True)
         alternatives = [r"[ \u00a0\u202f]+".join(_motif_du_mot(m) for m in f.split()) for f, _ in formes]
         motif = re.compile(r"(?<![\w·-])(?:" + "|".join(f"({a})" for a in alternatives) + r")(?![\w-])",
                            re.IGNORECASE)
-        _motifs_du_glossaire[cle_cache] = _Motifs(motif, {str(i): t for i, (_, t) in enumerate(formes)})
+        _motifs_du_glossaire[cle_cache] = _Motifs(motif, {str(i): t for i, (_, t) in enumerate(formes)},
+                                                  {t.terme: ancre(t.terme, slugify) for t in termes})
     return _motifs_du_glossaire[cle_cache]
 
 
-def lier_les_termes(texte: str, termes: list[Terme], vers_le_glossaire: str, vus: set[str]) -> str:
+def lier_les_termes(texte: str, termes: list[Terme], vers_le_glossaire: str, vus: set[str], slugify: Slugify) -> str:
     """La première apparition de chaque terme du glossaire dans la page devient un lien vers sa
     définition ; `vus` (propre à la page) retient les termes déjà liés."""
-    return _lier(texte, _motifs(termes), vers_le_glossaire, vus) if termes else texte
+    return _lier(texte, _motifs(termes, slugify), vers_le_glossaire, vus) if termes else texte
 
 
 def _lier(texte: str, motifs: _Motifs, vers_le_glossaire: str, vus: set[str]) -> str:
@@ -154,7 +154,7 @@ def _lier(texte: str, motifs: _Motifs, vers_le_glossaire: str, vus: set[str]) ->
             return m.group(0)
         vus.add(terme.terme)
         titre = infobulle(terme.terme[:1].upper() + terme.terme[1:], terme).replace("&", "&amp;").replace('"', "&quot;")
-        return (f'<a class="kb-terme" href="{vers_le_glossaire}#{terme.ancre}" title="{titre}">'
+        return (f'<a class="kb-terme" href="{vers_le_glossaire}#{motifs.ancres[terme.terme]}" title="{titre}">'
                 f"{m.group(0)}</a>")
 
     return motifs.motif.sub(lier, texte)
@@ -215,7 +215,7 @@ def charger(chemin: Path, reg: Registre, racine: Path) -> tuple[list[Terme], lis
                                           "fusionnez les deux entrées en une seule.", ligne))
             vus.setdefault(cle(nom), ligne or 0)
         for ref in t.references:
-            if reg.trouver(ref) is None:
+            if reg.trouver(ref) is None and not reg.illisible(ref):
                 problemes.append(Probleme("KB500", fichier, f"le terme « {t.terme} » renvoie à « {ref} », absent du registre.",
                                           "utilisez un identifiant de data/textes (par exemple code-du-travail:L7331-2).", ligne))
         for autre in t.voir:
@@ -230,6 +230,7 @@ def _situer(entrees: list, chemin_cle: tuple, message: str) -> str:
     if chemin_cle and isinstance(chemin_cle[0], int) and isinstance(entrees[chemin_cle[0]], dict):
         nom = entrees[chemin_cle[0]].get("terme", f"n° {chemin_cle[0] + 1}")
         champ = ".".join(str(c) for c in chemin_cle[1:]) or "l'entrée"
+        message = message.replace(f" manque dans [{chemin_cle[0] + 1}].", " manque.")
         return f"entrée « {nom} » : " + message.replace(f"[{chemin_cle[0] + 1}].", "").replace(f"[{chemin_cle[0] + 1}]", champ)
     return message
 
@@ -240,16 +241,30 @@ def cle(texte: str) -> str:
     return " ".join("".join(c if c.isalnum() else " " for c in sans.lower()).split())
 
 
+def ancre(terme: str, slugify: Slugify) -> str:
+    """L'ancre de la définition d'un terme : celle que MkDocs donnerait à un titre du même texte
+    (option `slugify` de toc dans mkdocs.yml, kb.projet.slugify_des_titres) :
+    « période d'essai » -> « periode-dessai »."""
+    return slugify(terme, "-")
+
+
 @lru_cache(maxsize=4096)
-def ancre(texte: str) -> str:
-    return cle(texte).replace(" ", "-")
+def ancienne_ancre(terme: str) -> str:
+    """L'ancre que le glossaire donnait jusqu'en décembre 2026 (« periode-d-essai »), avant de
+    suivre celle des titres. Des liens publiés la visent : la page du glossaire la garde, par un
+    <span id> vide dans le titre du terme, quand elle diffère de la nouvelle. Ne pas s'en servir
+    pour un nouveau lien."""
+    return cle(terme).replace(" ", "-")
 
 
 # ---------------------------------------------------------------- Rendu
 
 
-def rendre_glossaire(termes: list[Terme], reg: Registre | None = None) -> str:
-    """Markdown de la page du glossaire : barre A–Z, une section par lettre, une ancre par terme."""
+def rendre_glossaire(termes: list[Terme], reg: Registre | None, slugify: Slugify) -> str:
+    """Markdown de la page du glossaire : barre A–Z, une section par lettre, une ancre par terme
+    (plus son ancienne ancre, si elle diffère : voir `ancienne_ancre`)."""
+    ancres = {t.terme: ancre(t.terme, slugify) for t in termes}
+    nouvelles = set(ancres.values())
     lettres = list(dict.fromkeys(cle(t.terme)[:1].upper() for t in termes if cle(t.terme)))
     # La barre de lettres : sur un téléphone, le glossaire fait des dizaines d'écrans.
     lignes: list[str] = ['<nav class="kb-lettres" aria-label="Lettres" markdown>',
@@ -262,36 +277,29 @@ def rendre_glossaire(termes: list[Terme], reg: Registre | None = None) -> str:
             lettre = initiale
             lignes += [f"## {lettre} {{ #lettre-{lettre.lower()} }}", ""]
         titre = f"{t.terme} ({t.abreviation})" if t.abreviation else t.terme
-        lignes += [f"### {titre[:1].upper() + titre[1:]} {{ #{t.ancre} }}", "", t.definition, ""]
+        ancienne = ancienne_ancre(t.terme)
+        compatibilite = f'<span id="{ancienne}"></span>' if ancienne not in nouvelles else ""
+        lignes += [f"### {titre[:1].upper() + titre[1:]}{compatibilite} {{ #{ancres[t.terme]} }}", "", t.definition, ""]
         if t.references:
             lignes += ["*Textes :* " + " ; ".join(_reference(r, reg) for r in t.references) + ".", ""]
         if t.synonymes:
             lignes += ["*Autres mots :* " + ", ".join(t.synonymes) + ".", ""]
         if t.voir:
-            liens = [f"[{par_cle[cle(v)].terme}](#{par_cle[cle(v)].ancre})" for v in t.voir if cle(v) in par_cle]
+            liens = [f"[{par_cle[cle(v)].terme}](#{ancres[par_cle[cle(v)].terme]})" for v in t.voir if cle(v) in par_cle]
             lignes += ["*Voir aussi :* " + ", ".join(liens) + ".", ""]
     return "\n".join(lignes)
 
 
-def _reference(ref: str, reg: Registre | None = None) -> str:
-    """Une référence écrite comme une citation ordinaire : hooks/references.py la liera.
-
-    Un article d'un code autre que le code du travail est suivi du nom de son code, pris dans le
-    registre (« du code de l'action sociale et des familles ») : sans lui, la citation viserait le
-    code du travail."""
-    texte, _, numero = ref.partition(":")
-    if not numero:
-        nature, _, num = texte.partition("-")
-        noms = {"loi": "loi", "decret": "décret", "ordonnance": "ordonnance"}
-        return f"{noms.get(nature, nature)} n° {num}" if nature in noms else texte.replace("-", " ")
-    if texte.startswith("code-"):
-        code = {"code-de-commerce": " du code de commerce", "code-securite-sociale": " du code de la sécurité sociale"}
-        texte_du_registre = reg.trouver(texte) if reg is not None and texte != "code-du-travail" else None
-        complement = f" {texte_du_registre.complement}" if texte_du_registre is not None else code.get(texte, "")
-        return f"art. {numero[0]}. {numero[1:]}{complement}"
-    nature, _, num = texte.partition("-")
-    nom = {"loi": "de la loi", "decret": "du décret", "ordonnance": "de l'ordonnance"}.get(nature, "de la loi")
-    return f"article {'1er' if numero == '1' else numero} {nom} n° {num}"
+def _reference(ref: str, reg: Registre | None) -> str:
+    """Une référence écrite sous sa forme officielle, celle du registre (« art. L. 7331-2 du code du
+    travail », « art. 26-41 de la loi n° 47-1775 du 10 septembre 1947 », « loi n° 2014-856 du
+    31 juillet 2014 ») : hooks/references.py la reconnaît et la lie comme toute citation."""
+    cible = reg.trouver(ref) if reg is not None else None
+    if isinstance(cible, Article):
+        return cible.citation
+    if isinstance(cible, Texte):
+        return cible.titre_court
+    return ref  # absente du registre : déjà signalée (KB500)
 
 
 def abreviations(termes: list[Terme]) -> dict[str, str]:

@@ -16,7 +16,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from kb.diagnostics import Probleme, cache_du_build, chemin_lisible, nouveau_build, signaler
-from kb.entete import Entete, EnteteIllisible, dates_impossibles_entre_guillemets, lire_entete
+from kb.entete import Entete, EnteteIllisible, dates_impossibles_entre_guillemets, delimiteurs_repares, lire_entete
 from kb.projet import domaine_autorise, domaines_autorises, est_un_repli, langue_par_defaut, projet, registre
 from kb.registre import Registre
 from kb.schema import erreurs
@@ -38,8 +38,12 @@ def on_pre_build(config: MkDocsConfig) -> None:
 def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
     """Une date impossible dans l'en-tête (« verifie_le: 2026-02-30 ») arrêterait MkDocs sur une
     trace Python sans nom de fichier : elle lui est passée entre guillemets, et on_page_markdown la
-    signale (KB101, ligne et correction)."""
-    return dates_impossibles_entre_guillemets(Path(page.file.abs_src_path).read_text(encoding="utf-8-sig"))
+    signale (KB100, ligne et correction)."""
+    source = Path(page.file.abs_src_path).read_text(encoding="utf-8-sig")
+    # De même, un délimiteur « --- » cassé (KB100) est réparé pour MkDocs : sans cela, les champs de
+    # l'en-tête deviendraient du texte de la page, où d'autres vérifications les reprocheraient.
+    reparee = delimiteurs_repares(source)
+    return dates_impossibles_entre_guillemets(reparee or source) or reparee
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
@@ -84,7 +88,7 @@ def verifier(texte: str, fichier: str, reg: Registre, domaines: frozenset[str], 
     problemes += _date_de_verification(entete, fichier, aujourdhui)
     sources, autres = _sources(entete, fichier, reg, domaines)
     texte_id = entete.donnees.get("texte")
-    if isinstance(texte_id, str) and texte_id not in reg.textes:
+    if isinstance(texte_id, str) and texte_id not in reg.textes and not reg.illisible(texte_id):
         autres.append(Probleme("KB106", fichier, f"« texte: {texte_id} » ne correspond à aucun texte du registre.",
                                "utilisez le nom d'un fichier de data/textes sans .yml (par exemple loi-2014-856).",
                                entete.ligne(("texte",))))
@@ -142,6 +146,8 @@ def _sources(entete: Entete, fichier: str, reg: Registre,
         ligne = entete.ligne(("sources", i))
         if isinstance(source, dict) and set(source) == {"ref"}:
             cible = reg.trouver(str(source["ref"]))
+            if cible is None and reg.illisible(str(source["ref"])):
+                continue  # le fichier de ce texte est fautif : déjà signalé par kb.registre
             if cible is None:
                 problemes.append(Probleme(
                     "KB106", fichier, f"la source « {source['ref']} » n'existe pas dans le registre des textes.",

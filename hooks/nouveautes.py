@@ -32,7 +32,7 @@ from mkdocs.utils import get_relative_url
 from kb.dates import date_longue
 from kb.diagnostics import Probleme, cache_du_build, chemin_lisible, signaler
 from kb.entete import EnteteIllisible, lire_yaml
-from kb.projet import langue_par_defaut, projet
+from kb.projet import langue_par_defaut, projet, slugify_des_titres
 from kb.schema import erreurs, nom_du_champ
 
 MARQUE_PAGE = "<!-- nouveautes -->"
@@ -245,10 +245,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files | None:
 
 
 def _ancres(config: MkDocsConfig) -> dict[Nouveaute, str]:
-    slugify = config.mdx_configs.get("toc", {}).get("slugify")
-    if slugify is None:
-        from markdown.extensions.toc import slugify  # type: ignore[no-redef]
-    return ancres_des_entrees(_etat["nouveautes"], slugify)
+    return ancres_des_entrees(_etat["nouveautes"], slugify_des_titres(config))
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:

@@ -25,10 +25,13 @@ class EnteteIllisible(ValueError):
     `correction` : ce qu'il faut faire, quand la faute le dit mieux qu'un conseil général.
     """
 
-    def __init__(self, message: str, ligne: int | None, correction: str | None = None) -> None:
+    def __init__(self, message: str, ligne: int | None, correction: str | None = None,
+                 reparee: str | None = None) -> None:
         super().__init__(message)
         self.ligne = ligne
         self.correction = correction
+        # Délimiteur cassé : la source avec le délimiteur réparé (voir delimiteurs_repares).
+        self.reparee = reparee
 
 
 @dataclass
@@ -48,16 +51,86 @@ class Entete:
         return self.lignes.get((), 1 if self.present else None)
 
 
-def lire_entete(texte: str) -> Entete:
-    """Analyse l'en-tête d'une page Markdown ; lève EnteteIllisible si le YAML est faux."""
+# Un délimiteur mal tapé : « -- », « ---- », « - - - », tirets longs.
+_DELIMITEUR_FAUTIF = re.compile(r"^(?:-{1,2}|-{4,}|(?:- ?){2,}-|[—–]+)[ \t]*\r?$", re.MULTILINE)
+# Une ligne qui a l'air d'un champ d'en-tête (« title: … », « audience: »).
+_CHAMP = re.compile(r"^[A-Za-z_][\w-]*:(?:[ \t]|$)")
+_CORRECTION_DELIMITEURS = ("l'en-tête commence à la ligne 1 par une ligne de trois tirets « --- » et se termine, "
+                           "après son dernier champ, par une seconde ligne « --- », seule sur sa ligne.")
+
+
+def _numero_de_ligne(texte: str, index: int) -> int:
+    return texte.count("\n", 0, index) + 1
+
+
+def _delimiteurs(texte: str) -> tuple[int, int] | None:
+    """Début et fin du YAML de l'en-tête (None sans en-tête) ; EnteteIllisible si ses lignes « --- »
+    sont cassées (absente, en trop, « -- »), à la ligne de la faute."""
     debut = _DEBUT.match(texte)
     if not debut:
-        return Entete()
+        premiere = texte.lstrip("\ufeff").split("\n", 1)
+        if len(premiere) == 2 and _DELIMITEUR_FAUTIF.match(premiere[0]) and _CHAMP.match(premiere[1]):
+            raise EnteteIllisible(f"la première ligne « {premiere[0].strip()} » devrait ouvrir l'en-tête", 1,
+                                  "écrivez exactement trois tirets « --- » ; " + _CORRECTION_DELIMITEURS,
+                                  "---\n" + premiere[1])
+        return None
     fin = _FIN.search(texte, debut.end())
     if not fin:
-        raise EnteteIllisible("l'en-tête commence par « --- » mais ne se ferme jamais", 1)
+        fautif = _DELIMITEUR_FAUTIF.search(texte, debut.end())
+        if fautif:
+            raise EnteteIllisible(f"la ligne « {fautif.group(0).strip()} » devrait fermer l'en-tête",
+                                  _numero_de_ligne(texte, fautif.start()),
+                                  "écrivez exactement trois tirets « --- » ; " + _CORRECTION_DELIMITEURS,
+                                  texte[:fautif.start()] + "---" + texte[fautif.end():])
+        # La fin attendue : la première ligne qui n'est plus un champ (ligne vide, titre « # »).
+        attendue = re.compile(r"^(?:[ \t]*\r?$|#)", re.MULTILINE).search(texte, debut.end())
+        ligne = _numero_de_ligne(texte, attendue.start()) if attendue else 1
+        raise EnteteIllisible("l'en-tête ouvert par « --- » à la ligne 1 ne se ferme jamais", ligne,
+                              f"ajoutez une ligne « --- » après le dernier champ de l'en-tête (avant la ligne "
+                              f"{ligne}) ; " + _CORRECTION_DELIMITEURS,
+                              texte[:attendue.start()] + "---\n" + texte[attendue.start():] if attendue else None)
+    _delimiteur_en_trop(texte, fin)
+    return debut.end(), fin.start()
+
+
+def lire_entete(texte: str) -> Entete:
+    """Analyse l'en-tête d'une page Markdown ; lève EnteteIllisible si le YAML est faux ou si ses
+    lignes « --- » sont cassées (absente, en trop, « -- »), à la ligne de la faute."""
+    bornes = _delimiteurs(texte)
+    if bornes is None:
+        return Entete()
     # Ligne 1 = « --- » ; les marques YAML commencent à 0 : le bloc commence ligne 2.
-    return lire_yaml(texte[debut.end() : fin.start()], premiere_ligne=2, objet="l'en-tête")
+    return lire_yaml(texte[bornes[0]:bornes[1]], premiere_ligne=2, objet="l'en-tête")
+
+
+def _delimiteur_en_trop(texte: str, fin: re.Match[str]) -> None:
+    """Une ligne « --- » en trop ferme l'en-tête trop tôt : les champs qui la suivent, jusqu'à une
+    autre ligne « --- », deviendraient du texte de la page (et l'en-tête perdrait ces champs)."""
+    suite = _FIN.search(texte, fin.end())
+    if not suite:
+        return
+    lignes = [ligne for ligne in texte[fin.end():suite.start()].splitlines() if ligne.strip()]
+    if lignes and _CHAMP.match(lignes[0]) and all(
+            _CHAMP.match(ligne) or ligne[:1] in " \t" or ligne.startswith("- ") for ligne in lignes):
+        raise EnteteIllisible("ligne « --- » en trop : elle ferme l'en-tête avant ses derniers champs",
+                              _numero_de_ligne(texte, fin.start()),
+                              "supprimez cette ligne ; " + _CORRECTION_DELIMITEURS,
+                              texte[:fin.start()] + texte[fin.end():].removeprefix("\n"))
+
+
+def delimiteurs_repares(texte: str) -> str | None:
+    """La source d'une page dont une ligne « --- » de l'en-tête est cassée (absente, en trop, « -- »),
+    ce délimiteur réparé ; None si les délimiteurs sont bons.
+
+    Sans cette réparation, MkDocs lirait les champs de l'en-tête comme du texte de la page, et les
+    autres vérifications (citations, liens) s'en plaindraient aussi ; la faute elle-même reste
+    signalée (KB100) par la vérification de l'en-tête, qui relit le fichier.
+    """
+    try:
+        _delimiteurs(texte)
+    except EnteteIllisible as e:
+        return e.reparee
+    return None
 
 
 def lire_yaml(texte: str, *, premiere_ligne: int = 1, objet: str = "le fichier",
@@ -71,6 +144,12 @@ def lire_yaml(texte: str, *, premiere_ligne: int = 1, objet: str = "le fichier",
     except yaml.YAMLError as erreur:
         marque = getattr(erreur, "problem_mark", None) or getattr(erreur, "context_mark", None)
         ligne = marque.line + premiere_ligne if marque is not None else premiere_ligne
+        tabulation = _TABULATION.search(texte)
+        if tabulation:  # l'erreur de YAML la plus courante, et la moins lisible
+            raise EnteteIllisible("tabulation dans le retrait d'une ligne : YAML n'accepte que des espaces",
+                                  _numero_de_ligne(texte, tabulation.start()) + premiere_ligne - 1,
+                                  "remplacez la tabulation par des espaces (deux par niveau de retrait, comme les "
+                                  "lignes voisines) ; réglez votre éditeur pour qu'il insère des espaces.") from erreur
         probleme = getattr(erreur, "problem", None) or str(erreur).splitlines()[0]
         raise EnteteIllisible(f"YAML invalide ({probleme})", ligne) from erreur
     except ValueError as erreur:  # une date qui a la forme AAAA-MM-JJ mais n'existe pas
@@ -92,6 +171,7 @@ def lire_yaml(texte: str, *, premiere_ligne: int = 1, objet: str = "le fichier",
     return Entete(donnees=_dates_en_texte(donnees), lignes=lignes, present=True)
 
 
+_TABULATION = re.compile(r"^[ ]*\t", re.MULTILINE)
 _DATE = "tag:yaml.org,2002:timestamp"
 _FORME_DE_DATE = re.compile(r"(?<![\w-])\d{4}-\d{1,2}-\d{1,2}")
 
@@ -155,6 +235,11 @@ def _indexer(noeud: yaml.Node | None, chemin: tuple[str | int, ...], lignes: dic
     if isinstance(noeud, yaml.MappingNode):
         for cle, valeur in noeud.value:
             sous = chemin + (cle.value,)
+            if sous in lignes:  # YAML garderait la dernière valeur, en silence
+                ici = cle.start_mark.line + decalage
+                raise EnteteIllisible(f"« {cle.value} » est écrit deux fois (voir aussi la ligne {lignes[sous]})",
+                                      ici, f"gardez une seule ligne « {cle.value}: », avec la bonne valeur, et "
+                                      "supprimez l'autre.")
             lignes[sous] = cle.start_mark.line + decalage
             _indexer(valeur, sous, lignes, decalage)
     elif isinstance(noeud, yaml.SequenceNode):

@@ -132,6 +132,13 @@ class Registre:
 
     textes: dict[str, Texte] = field(default_factory=dict)
     articles: dict[str, Article] = field(default_factory=dict)
+    # Textes dont le fichier est fautif (KB201 déjà signalé) : absents du registre.
+    illisibles: set[str] = field(default_factory=set)
+
+    def illisible(self, ref: str) -> bool:
+        """Vrai si `ref` vise un texte dont le fichier n'a pas pu être chargé : ses articles manquent
+        tous, et le dire à chaque citation ou renvoi noierait la seule vraie faute (KB201)."""
+        return ref.split(":", 1)[0] in self.illisibles
 
     def trouver(self, ref: str) -> Texte | Article | None:
         return self.articles.get(ref) or self.textes.get(ref)
@@ -170,17 +177,20 @@ def charger(dossier: str | Path, schema: str | Path, racine: str | Path,
         except EnteteIllisible as e:
             probleme(str(e) + ".", e.correction or "corrigez la syntaxe YAML (indentation, guillemets, deux-points).",
                      e.ligne)
+            registre.illisibles.add(chemin.stem)
             continue
         fautes = list(erreurs(doc.donnees, str(schema)))
         for chemin_cle, message in fautes:
             probleme(message, "voir data/schemas/texte.schema.json et CONTRIBUTING.md.",
                      doc.ligne(chemin_cle))
         if fautes:
+            registre.illisibles.add(chemin.stem)
             continue
         d = doc.donnees
         if d["id"] != chemin.stem:
             probleme(f"l'identifiant « {d['id']} » diffère du nom du fichier.",
                      f"écrivez « id: {chemin.stem} » ou renommez le fichier.", doc.ligne(("id",)))
+            registre.illisibles.add(chemin.stem)
             continue
         texte = Texte(id=d["id"], titre=d["titre"], titre_court=d["titre_court"], nature=d["nature"],
                       url=d["url"], date=d.get("date"), jo=d.get("jo"),
@@ -202,7 +212,7 @@ def charger(dossier: str | Path, schema: str | Path, racine: str | Path,
     # Les renvois entre articles doivent viser des entrées qui existent.
     for article in registre.articles.values():
         for ref in article.voir_aussi:
-            if registre.trouver(ref) is None:
+            if registre.trouver(ref) is None and not registre.illisible(ref):
                 problemes.append(Probleme(
                     "KB201", article.texte.fichier,
                     f"{nom_du_champ(('voir_aussi',))} de l'article {article.numero} vise « {ref} », absent du registre.",
@@ -259,7 +269,9 @@ def problemes_d_historique(article: Article, registre: Registre,
     for chemin, etape, verbe in etapes:
         champ = "historique." + nom_du_champ(chemin)
         cible = registre.trouver(etape.par)
-        if cible is None:
+        if cible is None and registre.illisible(etape.par):
+            pass  # son fichier est fautif : déjà signalé
+        elif cible is None:
             probleme(f"{champ}.par vise « {etape.par} », absent du registre : {qui} doit nommer un texte connu.",
                      "écrivez l'identifiant d'un texte de data/textes/ (le nom du fichier, par exemple loi-2014-856) "
                      "et son article dans « article: », ou ajoutez d'abord ce texte au registre. "

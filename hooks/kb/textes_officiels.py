@@ -61,6 +61,8 @@ def charger(dossier: str | Path, schema: str | Path, racine: str | Path, registr
             continue
         d = doc.donnees
         texte = registre.textes.get(d["texte"])
+        if texte is None and d["texte"] == chemin.stem and registre.illisible(chemin.stem):
+            continue  # le fichier du registre de ce texte est fautif : déjà signalé par kb.registre
         if d["texte"] != chemin.stem or texte is None:
             probleme(f"« texte: {d['texte']} » doit être le nom du fichier ({chemin.stem}) et un texte du registre.",
                      "nommez le fichier d'après l'identifiant du texte dans data/textes/ (par exemple "

@@ -26,6 +26,18 @@ def registre_reel() -> Registre:
 
 
 @pytest.fixture(scope="session")
+def slugify_des_titres():
+    """La fonction d'ancre des titres, telle que mkdocs.yml la configure (extension toc, `slugify`),
+    lue comme MkDocs lit mkdocs.yml : les tests suivent la configuration, sans la recopier."""
+    from mkdocs.utils import yaml_load
+
+    with open(RACINE / "mkdocs.yml", encoding="utf-8") as f:
+        config = yaml_load(f)
+    toc = next(e["toc"] for e in config["markdown_extensions"] if isinstance(e, dict) and "toc" in e)
+    return toc["slugify"]
+
+
+@pytest.fixture(scope="session")
 def domaines_reels() -> frozenset[str]:
     """Les domaines admis (data/domaines.yml), lus comme le fait kb.projet.domaines_autorises."""
     donnees = yaml.safe_load((DONNEES / "domaines.yml").read_text(encoding="utf-8"))

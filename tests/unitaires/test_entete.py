@@ -83,7 +83,8 @@ def test_guillemet_non_ferme_donne_une_ligne_dans_l_entete():
 def test_entete_jamais_fermee():
     with pytest.raises(EnteteIllisible) as erreur:
         lire_entete("---\ntitle: Titre\n\n# Titre\n")
-    assert erreur.value.ligne == 1
+    assert erreur.value.ligne == 3  # là où la ligne « --- » manque
+    assert erreur.value.reparee == "---\ntitle: Titre\n---\n\n# Titre\n"
     assert "« --- »" in str(erreur.value)
 
 

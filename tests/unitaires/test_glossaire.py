@@ -6,7 +6,7 @@ import textwrap
 
 import pytest
 
-from glossaire import Terme, _reference, abreviations, ancre, charger, cle, rendre_glossaire
+from glossaire import Terme, _reference, abreviations, ancienne_ancre, ancre, charger, cle, rendre_glossaire
 from outils_kb import sans_detail_yaml
 
 from .conftest import DONNEES, RACINE
@@ -37,8 +37,12 @@ def test_cle(texte, attendu):
     assert cle(texte) == attendu
 
 
-def test_ancre_stable_sans_accents():
-    assert ancre("Période d'essai") == "periode-d-essai"
+def test_ancre_d_un_terme_celle_d_un_titre(slugify_des_titres):
+    """L'ancre d'un terme suit la règle des titres de mkdocs.yml (CONTRIBUTING : « Période d'essai »
+    donne #periode-dessai) ; l'ancienne ancre (« periode-d-essai ») reste pour les liens publiés."""
+    assert ancre("Période d'essai", slugify_des_titres) == "periode-dessai"
+    assert ancre("entrepreneur·e salarié·e", slugify_des_titres) == "entrepreneure-salariee"
+    assert ancienne_ancre("Période d'essai") == "periode-d-essai"
 
 
 def test_kb500_doublons_renvois_et_references(tmp_path, registre_reel):
@@ -85,28 +89,47 @@ def test_kb500_yaml_illisible(tmp_path, registre_reel):
 
 
 @pytest.mark.parametrize("ref, ecrit", [
-    ("code-du-travail:L7331-2", "art. L. 7331-2"),
+    ("code-du-travail:L7331-2", "art. L. 7331-2 du code du travail"),
     ("code-de-commerce:L127-1", "art. L. 127-1 du code de commerce"),
     ("code-securite-sociale:L311-3", "art. L. 311-3 du code de la sécurité sociale"),
-    ("loi-47-1775:26-41", "article 26-41 de la loi n° 47-1775"),
-    ("loi-47-1775:1", "article 1er de la loi n° 47-1775"),
-    ("decret-2015-1363:1", "article 1er du décret n° 2015-1363"),
-    ("loi-2014-856", "loi n° 2014-856"),
-    ("decret-2015-1363", "décret n° 2015-1363"),
+    ("code-action-sociale-familles:L262-2", "art. L. 262-2 du code de l'action sociale et des familles"),
+    ("loi-47-1775:26-41", "art. 26-41 de la loi n° 47-1775 du 10 septembre 1947"),
+    ("loi-47-1775:1", "art. 1er de la loi n° 47-1775 du 10 septembre 1947"),
+    ("loi-2014-856", "loi n° 2014-856 du 31 juillet 2014"),
+    ("decret-2015-1363", "décret n° 2015-1363 du 27 octobre 2015"),
 ])
-def test_references_ecrites_comme_des_citations(ref, ecrit):
-    assert _reference(ref) == ecrit
+def test_references_sous_leur_forme_officielle(ref, ecrit, registre_reel):
+    """La forme officielle du registre (Article.citation, Texte.titre_court), jamais recomposée."""
+    assert _reference(ref, registre_reel) == ecrit
 
 
-def test_rendu_par_lettre_et_sigles():
+def test_chaque_reference_du_glossaire_est_reconnue_et_liee_a_son_article(registre_reel):
+    """hooks/references.py lie ce que _reference écrit : chaque référence de data/glossaire.yml
+    doit y être reconnue comme UNE citation, celle de son propre identifiant."""
+    import yaml
+
+    from kb.citations import codes_du_registre, trouver
+
+    codes = codes_du_registre(registre_reel.textes.values())
+    refs = {r for e in yaml.safe_load((DONNEES / "glossaire.yml").read_text(encoding="utf-8"))
+            for r in e.get("references") or []}
+    assert refs
+    for ref in sorted(refs):
+        assert [c.ref for c in trouver(_reference(ref, registre_reel), None, codes)] == [ref], ref
+
+
+def test_rendu_par_lettre_et_sigles(slugify_des_titres, registre_reel):
     termes = [Terme("associé", "Personne qui détient une part du capital. Elle vote."),
               Terme("coopérative d'activité et d'emploi", "Coopérative qui accompagne. Elle salarie.", "CAE",
                     references=("loi-47-1775:26-41",), synonymes=("coopérative d'activités",), voir=("associé",))]
-    rendu = rendre_glossaire(termes)
+    rendu = rendre_glossaire(termes, registre_reel, slugify_des_titres)
     assert "## A { #lettre-a }" in rendu and "## C { #lettre-c }" in rendu
     assert rendu.startswith('<nav class="kb-lettres" aria-label="Lettres" markdown>\n[A](#lettre-a) [C](#lettre-c)\n</nav>')
-    assert "### Coopérative d'activité et d'emploi (CAE) { #cooperative-d-activite-et-d-emploi }" in rendu
-    assert "*Textes :* article 26-41 de la loi n° 47-1775." in rendu
+    # L'ancre des titres ; l'ancienne (liens déjà publiés) dans un <span id> vide du titre.
+    assert ("### Coopérative d'activité et d'emploi (CAE)<span id=\"cooperative-d-activite-et-d-emploi\"></span> "
+            "{ #cooperative-dactivite-et-demploi }") in rendu
+    assert "### Associé { #associe }" in rendu  # même ancre qu'avant : pas de <span>
+    assert "*Textes :* art. 26-41 de la loi n° 47-1775 du 10 septembre 1947." in rendu
     assert "*Voir aussi :* [associé](#associe)." in rendu
     assert abreviations(termes) == {"CAE": "coopérative d'activité et d'emploi : Coopérative qui accompagne."}
 
@@ -122,7 +145,7 @@ def test_un_sigle_n_est_developpe_qu_a_sa_premiere_apparition():
         '<abbr title="contrat : …">CESA</abbr>.</p><p>Une CAE accompagne ; chaque CAE aussi.</p>')
 
 
-def test_premiere_apparition_d_un_terme_liee_a_sa_definition():
+def test_premiere_apparition_d_un_terme_liee_a_sa_definition(slugify_des_titres):
     """Pluriel, écriture inclusive, apostrophe courbe, espace insécable, majuscule ; une fois par page."""
     from glossaire import lier_les_termes
 
@@ -133,7 +156,7 @@ def test_premiere_apparition_d_un_terme_liee_a_sa_definition():
     vus: set[str] = set()
     texte = ("Les Parts variables des entrepreneur·es salarié·es d’une coopérative d’activité et\u00a0d’emploi ; "
              "une part variable, une coopérative.")
-    lie = lier_les_termes(texte, termes, "../glossaire/", vus)
+    lie = lier_les_termes(texte, termes, "../glossaire/", vus, slugify_des_titres)
     assert lie.count('class="kb-terme"') == 4
     assert '<a class="kb-terme" href="../glossaire/#part-variable" title="Part variable : Partie de la ' \
            "rémunération qui dépend du chiffre d'affaires.\">Parts variables</a>" in lie
@@ -142,31 +165,23 @@ def test_premiere_apparition_d_un_terme_liee_a_sa_definition():
     assert lie.endswith('une part variable, une <a class="kb-terme" href="../glossaire/#cooperative" '
                         'title="Coopérative : Société de personnes.">coopérative</a>.')
     # Plus loin dans la même page : plus de lien.
-    assert lier_les_termes("La part variable.", termes, "../glossaire/", vus) == "La part variable."
+    assert lier_les_termes("La part variable.", termes, "../glossaire/", vus, slugify_des_titres) == "La part variable."
     # Pas au milieu d'un mot.
-    assert lier_les_termes("coopératives-écoles", termes, "../glossaire/", set()) == "coopératives-écoles"
+    assert lier_les_termes("coopératives-écoles", termes, "../glossaire/", set(), slugify_des_titres) == "coopératives-écoles"
 
 
-def test_reference_d_un_autre_code_nomme_son_code(registre_reel):
-    """Sans le nom de son code, « art. L. 262-2 » viserait le code du travail (KB200 au build)."""
-    assert _reference("code-action-sociale-familles:L262-2", registre_reel) == \
-        "art. L. 262-2 du code de l'action sociale et des familles"
-    assert _reference("code-du-travail:L7331-2", registre_reel) == "art. L. 7331-2"
-    assert _reference("code-de-commerce:L127-1", registre_reel) == "art. L. 127-1 du code de commerce"
-
-
-def test_un_terme_a_plusieurs_sens_n_est_lie_que_par_ses_formes():
+def test_un_terme_a_plusieurs_sens_n_est_lie_que_par_ses_formes(slugify_des_titres):
     """« exercice comptable » : « fin d'exercice » mène à la définition, « l'exercice d'une
     activité » (l'autre sens du mot) jamais."""
     from glossaire import lier_les_termes
 
     termes = [Terme("exercice comptable", "Période à la fin de laquelle une entreprise arrête ses comptes. Suite.",
                     formes=("fin d'exercice", "clôture de l'exercice", "par exercice"))]
-    assert lier_les_termes("l'exercice d'une activité, dans l'exercice de ses fonctions", termes, "g/", set()) == \
+    assert lier_les_termes("l'exercice d'une activité, dans l'exercice de ses fonctions", termes, "g/", set(), slugify_des_titres) == \
         "l'exercice d'une activité, dans l'exercice de ses fonctions"
     vus: set[str] = set()
     lie = lier_les_termes("Dans l'exercice de son métier, en fin d’exercice puis à la clôture de l'exercice.",
-                          termes, "g/", vus)
+                          termes, "g/", vus, slugify_des_titres)
     assert lie == ("Dans l'exercice de son métier, en <a class=\"kb-terme\" href=\"g/#exercice-comptable\" "
                    "title=\"Exercice comptable : Période à la fin de laquelle une entreprise arrête ses comptes.\">"
                    "fin d’exercice</a> puis à la clôture de l'exercice.")

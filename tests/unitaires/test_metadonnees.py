@@ -90,7 +90,7 @@ def test_kb100_yaml_casse_avec_sa_ligne(verifie):
 
 def test_kb100_entete_jamais_fermee(verifie):
     problemes = verifie("---\ntitle: Titre\n\n# Titre\n")[1]
-    assert [(p.code, p.ligne) for p in problemes] == [("KB100", 1)]
+    assert [(p.code, p.ligne) for p in problemes] == [("KB100", 3)]  # là où la ligne « --- » manque
 
 
 # ---------------------------------------------------------------- KB101

@@ -170,7 +170,7 @@ def test_registre_fautif_messages_avec_ligne(tmp_path):
         articles:
           - numero: "47"
             intitule: Création des CAE
-            voir_aussi: [loi-2014-856:48, loi-47-1775:99]
+            voir_aussi: [loi-2014-856:48, loi-2014-856:99, loi-47-1775:99]
           - numero: "48"
             intitule: Dispositions du code du travail
           - numero: "48"
@@ -205,7 +205,8 @@ def test_registre_fautif_messages_avec_ligne(tmp_path):
         "KB201 loi-47-1775.yml:1 : l'identifiant « loi-1947 » diffère du nom du fichier. "
         "Correction : écrivez « id: loi-47-1775 » ou renommez le fichier.",
         "KB201 loi-2014-856.yml:12 : l'article « 48 » figure deux fois. Correction : supprimez le doublon.",
-        "KB201 loi-2014-856.yml:7 : voir_aussi de l'article 47 vise « loi-47-1775:99 », absent du registre. "
+        # loi-47-1775:99 n'est pas reproché : le fichier de ce texte est fautif, ses articles manquent tous.
+        "KB201 loi-2014-856.yml:7 : voir_aussi de l'article 47 vise « loi-2014-856:99 », absent du registre. "
         "Correction : corrigez l'identifiant (forme texte:numéro, par exemple code-du-travail:L7331-2) "
         "ou ajoutez l'article au registre.",
     ])
