@@ -2,7 +2,7 @@
 
 Trois tâches, chacune sur un événement documenté de MkDocs :
 
-* ``on_config`` : lit les règles de la recherche (``data/recherche.yml`` : mots vides, élisions,
+* ``on_pre_build`` : lit les règles de la recherche (``data/recherche.yml`` : mots vides, élisions,
   grammaire des numéros d'articles, équivalences du langage courant) et les synonymes du glossaire ;
   une faute de contributeur y donne un message KB800 (fichier, ligne, correction) ;
 * ``on_page_context`` : donne au gabarit (``overrides/main.html``) les métadonnées que Pagefind lit
@@ -267,9 +267,10 @@ def indexer(site: Path) -> int:
 _ETAT: dict[str, Any] = cache_du_build()
 
 
-def on_config(config: MkDocsConfig) -> MkDocsConfig:
+def on_pre_build(config: MkDocsConfig) -> None:
+    # Après hooks/metadonnees.py (plus haut dans mkdocs.yml), qui ouvre chaque build complet.
     if "regles" in _ETAT:
-        return config
+        return
     racine = projet(config).racine
     regles, problemes = charger_regles(projet(config).donnees / "recherche.yml", racine)
     for p in problemes:
@@ -284,7 +285,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
                 entrees = []  # la faute est signalée par hooks/glossaire.py
             synonymes[langue] = synonymes_du_glossaire(entrees)
     _ETAT.update(regles=regles, synonymes=synonymes)
-    return config
 
 
 def on_page_markdown(markdown: str, page: Any, config: MkDocsConfig, files: Any) -> str | None:
