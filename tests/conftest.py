@@ -68,27 +68,33 @@ def construire(dossier_fixture: str | Path, destination: str | Path | None = Non
     `destination` : où garder le HTML produit (sinon il est jeté avec le dossier temporaire) ;
     `variables` : variables d'environnement du build (par exemple KB_LANGUE="fr").
     """
+    with tempfile.TemporaryDirectory(prefix="kb-fixture-") as tmp:
+        site = preparer(dossier_fixture, Path(tmp))
+        sortie = Path(destination) if destination else Path(tmp) / "site"
+        code, journal = mkdocs_build(site, sortie, **variables)
+    return code, journal
+
+
+def preparer(dossier_fixture: str | Path, travail: Path) -> Path:
+    """Copie le petit site dans `travail` avec base.yml, le vrai mkdocs.yml, les hooks, les gabarits
+    et les données du dépôt ; renvoie le dossier du site (celui de son mkdocs.yml)."""
     source = Path(dossier_fixture)
     if not source.is_absolute():
         source = FIXTURES_SITES / source
     if not (source / "mkdocs.yml").is_file():
         raise FileNotFoundError(f"pas de mkdocs.yml dans {source}")
-    with tempfile.TemporaryDirectory(prefix="kb-fixture-") as tmp:
-        travail = Path(tmp)
-        shutil.copy2(FIXTURES_SITES / "base.yml", travail / "base.yml")
-        shutil.copy2(RACINE / "mkdocs.yml", travail / "depot.yml")
-        site = travail / source.name
-        shutil.copytree(source, site)
-        for nom in _EMPRUNTS:
-            # Les fichiers du site de test l'emportent ; les autres viennent du dépôt.
-            for fichier in (RACINE / nom).rglob("*"):
-                cible = site / nom / fichier.relative_to(RACINE / nom)
-                if fichier.is_file() and "__pycache__" not in fichier.parts and not cible.exists():
-                    cible.parent.mkdir(parents=True, exist_ok=True)
-                    shutil.copy2(fichier, cible)
-        sortie = Path(destination) if destination else travail / "site"
-        code, journal = mkdocs_build(site, sortie, **variables)
-    return code, journal
+    shutil.copy2(FIXTURES_SITES / "base.yml", travail / "base.yml")
+    shutil.copy2(RACINE / "mkdocs.yml", travail / "depot.yml")
+    site = travail / source.name
+    shutil.copytree(source, site)
+    for nom in _EMPRUNTS:
+        # Les fichiers du site de test l'emportent ; les autres viennent du dépôt.
+        for fichier in (RACINE / nom).rglob("*"):
+            cible = site / nom / fichier.relative_to(RACINE / nom)
+            if fichier.is_file() and "__pycache__" not in fichier.parts and not cible.exists():
+                cible.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(fichier, cible)
+    return site
 
 
 @pytest.fixture(name="construire_depot", scope="session")
