@@ -60,3 +60,20 @@ def test_les_menus_montrent_des_titres_corriges(pages_fr):
     accueil = next(p for p in pages_fr if p.url == "")
     menu = accueil.dom.premier("nav", classe="md-nav--primary").texte(EXCLUS)
     assert "Quoi de neuf\u202f?" in menu
+
+
+_ECHAPPEMENT = re.compile(r"\\u[0-9a-fA-F]{4}")
+
+
+def test_aucun_echappement_unicode_affiche(pages):
+    """Une chaîne de data/interface.yml écrite sans guillemets garde ses « \\u00a0 » tels quels
+    (YAML n'interprète les échappements qu'entre guillemets doubles) : le lecteur verrait alors
+    « voir « \\u00a0Quoi de neuf… » sous le titre des pages mises à jour."""
+    fautes = []
+    for page in pages:
+        for zone in zones_francaises(page):
+            texte = zone.texte(EXCLUS)
+            for m in _ECHAPPEMENT.finditer(texte):
+                extrait = re.sub(r"\s+", " ", texte[max(0, m.start() - 35):m.end() + 15])
+                fautes.append(f"{page} : …{extrait}…")
+    assert not fautes, f"{len(fautes)} échappement(s) unicode affiché(s) tel(s) quel(s) :\n" + "\n".join(fautes[:20])
