@@ -18,7 +18,7 @@ référence inconnus.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable
@@ -30,7 +30,8 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from kb.citations import sans_accents
-from kb.diagnostics import Probleme, cache_du_build, chemin_lisible, signaler
+from kb.diagnostics import Probleme, chemin_lisible, signaler
+from kb.etat import etat_du_build
 from kb.entete import EnteteIllisible, lire_yaml
 from kb.html import SANS_NOUVEAU_LIEN, transformer_texte
 from kb.projet import projet, registre, slugify_des_titres
@@ -52,39 +53,42 @@ class Terme:
     formes: tuple[str, ...] = ()  # autres expressions liées à la définition (« fin d'exercice »)
 
 
-_termes: list[Terme] = []
-_motifs_du_build: list["_Motifs"] = []
+@dataclass
+class EtatDuGlossaire:
+    """Partie de l'état du build (kb.etat) : le glossaire chargé et l'expression de ses termes."""
+
+    charge: bool = False
+    termes: list[Terme] = field(default_factory=list)
+    motifs: "_Motifs | None" = None
 
 
 # ---------------------------------------------------------------- Hooks
 
 
-_charge: dict[str, tuple[list[Terme], list[Probleme]]] = cache_du_build()
-
-
 def on_pre_build(config: MkDocsConfig) -> None:
     # Un chargement par build complet : le build anglais de mkdocs-static-i18n (même fichier,
     # même registre) réutilise celui du build français.
-    chemin = projet(config).donnees / "glossaire.yml"
-    if str(chemin) not in _charge:
-        _charge[str(chemin)] = charger(chemin, registre(config), projet(config).racine)
-    termes, problemes = _charge[str(chemin)]
+    glossaire = etat_du_build(config).partie(EtatDuGlossaire)
+    if glossaire.charge:
+        return
+    termes, problemes = charger(projet(config).donnees / "glossaire.yml", registre(config), projet(config).racine)
     for probleme in problemes:
-        signaler(probleme)
-    _termes[:] = termes
-    # L'expression de tous les termes : construite (ou reprise du cache) une fois par build.
-    _motifs_du_build[:] = [_motifs(termes, slugify_des_titres(config))] if termes else []
+        signaler(config, probleme)
+    glossaire.charge, glossaire.termes = True, termes
+    # L'expression de tous les termes : construite une fois par build.
+    glossaire.motifs = _motifs(termes, slugify_des_titres(config)) if termes else None
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+    termes = etat_du_build(config).partie(EtatDuGlossaire).termes
     if MARQUE in markdown:
-        markdown = markdown.replace(MARQUE, rendre_glossaire(_termes, registre(config), slugify_des_titres(config)))
+        markdown = markdown.replace(MARQUE, rendre_glossaire(termes, registre(config), slugify_des_titres(config)))
     # Sigles au survol (<abbr>) sur les pages écrites en français seulement : l'extension abbr
     # reçoit le glossaire par son option « glossary ». MkDocs crée l'objet Markdown de la page
     # juste après cet événement, à partir de config.mdx_configs. Même HTML qu'en ajoutant les
     # définitions « *[CAE]: … » à la fin de chaque page, sans les faire analyser à chaque page.
     langue = getattr(page.file, "locale", None) or config.theme["language"]
-    config.mdx_configs["abbr"] = {"glossary": abreviations(_termes) if langue.startswith("fr") else {}}
+    config.mdx_configs["abbr"] = {"glossary": abreviations(termes) if langue.startswith("fr") else {}}
     return markdown
 
 
@@ -103,11 +107,11 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     # Le glossaire est en français : seules les pages écrites en français ont des liens vers lui.
     if glossaire is None or page.file.src_uri == PAGE_DU_GLOSSAIRE or not langue.startswith("fr"):
         return html
-    if not _motifs_du_build:
+    motifs = etat_du_build(config).partie(EtatDuGlossaire).motifs
+    if motifs is None:
         return html
     vers = get_relative_url(glossaire.url, page.url)
     vus: set[str] = set()
-    motifs = _motifs_du_build[0]
     return transformer_texte(html, lambda texte: _lier(texte, motifs, vers, vus), _EXCLUS)
 
 
@@ -124,21 +128,14 @@ class _Motifs:
     ancres: dict[str, str]  # terme -> ancre de sa définition
 
 
-_motifs_du_glossaire: dict[tuple, _Motifs] = cache_du_build()
-
-
 def _motifs(termes: list[Terme], slugify: Slugify) -> _Motifs:
-    """Une seule expression pour tous les termes et leurs `formes` (les plus longues d'abord),
-    calculée une fois."""
-    cle_cache = (tuple(termes), slugify)
-    if cle_cache not in _motifs_du_glossaire:
-        formes = sorted(((f, t) for t in termes for f in (t.terme, *t.formes)), key=lambda ft: len(ft[0]), reverse=True)
-        alternatives = [r"[ \u00a0\u202f]+".join(_motif_du_mot(m) for m in f.split()) for f, _ in formes]
-        motif = re.compile(r"(?<![\w·-])(?:" + "|".join(f"({a})" for a in alternatives) + r")(?![\w-])",
-                           re.IGNORECASE)
-        _motifs_du_glossaire[cle_cache] = _Motifs(motif, {str(i): t for i, (_, t) in enumerate(formes)},
-                                                  {t.terme: ancre(t.terme, slugify) for t in termes})
-    return _motifs_du_glossaire[cle_cache]
+    """Une seule expression pour tous les termes et leurs `formes` (les plus longues d'abord)."""
+    formes = sorted(((f, t) for t in termes for f in (t.terme, *t.formes)), key=lambda ft: len(ft[0]), reverse=True)
+    alternatives = [r"[ \u00a0\u202f]+".join(_motif_du_mot(m) for m in f.split()) for f, _ in formes]
+    motif = re.compile(r"(?<![\w·-])(?:" + "|".join(f"({a})" for a in alternatives) + r")(?![\w-])",
+                       re.IGNORECASE)
+    return _Motifs(motif, {str(i): t for i, (_, t) in enumerate(formes)},
+                   {t.terme: ancre(t.terme, slugify) for t in termes})
 
 
 def lier_les_termes(texte: str, termes: list[Terme], vers_le_glossaire: str, vus: set[str], slugify: Slugify) -> str:
