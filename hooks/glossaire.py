@@ -21,7 +21,6 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
@@ -29,17 +28,16 @@ from mkdocs.structure.pages import Page
 
 from mkdocs.utils import get_relative_url
 
-from kb.citations import sans_accents
 from kb.diagnostics import Probleme, chemin_lisible, signaler
 from kb.etat import etat_du_build
 from kb.entete import EnteteIllisible, lire_yaml
 from kb.html import SANS_NOUVEAU_LIEN, transformer_texte
-from kb.projet import projet, registre, slugify_des_titres
+from kb.normalisation import ESPACE_DANS_LA_LIGNE, Slugify, cle_de_comparaison, slugify_des_titres
+from kb.projet import projet, registre
 from kb.registre import Article, Registre, Texte
 from kb.schema import erreurs
 
 MARQUE = "<!-- glossaire -->"
-Slugify = Callable[[str, str], str]
 
 
 @dataclass(frozen=True)
@@ -131,7 +129,7 @@ class _Motifs:
 def _motifs(termes: list[Terme], slugify: Slugify) -> _Motifs:
     """Une seule expression pour tous les termes et leurs `formes` (les plus longues d'abord)."""
     formes = sorted(((f, t) for t in termes for f in (t.terme, *t.formes)), key=lambda ft: len(ft[0]), reverse=True)
-    alternatives = [r"[ \u00a0\u202f]+".join(_motif_du_mot(m) for m in f.split()) for f, _ in formes]
+    alternatives = [f"{ESPACE_DANS_LA_LIGNE}+".join(_motif_du_mot(m) for m in f.split()) for f, _ in formes]
     motif = re.compile(r"(?<![\w·-])(?:" + "|".join(f"({a})" for a in alternatives) + r")(?![\w-])",
                        re.IGNORECASE)
     return _Motifs(motif, {str(i): t for i, (_, t) in enumerate(formes)},
@@ -233,14 +231,13 @@ def _situer(entrees: list, chemin_cle: tuple, message: str) -> str:
 
 
 def cle(texte: str) -> str:
-    """Clé de comparaison : sans accents, sans casse, sans ponctuation ni espaces superflus."""
-    sans = sans_accents(texte)
-    return " ".join("".join(c if c.isalnum() else " " for c in sans.lower()).split())
+    """Clé de comparaison de deux termes (kb.normalisation) : « Période d’essai » = « periode d'essai »."""
+    return cle_de_comparaison(texte)
 
 
 def ancre(terme: str, slugify: Slugify) -> str:
     """L'ancre de la définition d'un terme : celle que MkDocs donnerait à un titre du même texte
-    (option `slugify` de toc dans mkdocs.yml, kb.projet.slugify_des_titres) :
+    (option `slugify` de toc dans mkdocs.yml, kb.normalisation.slugify_des_titres) :
     « période d'essai » -> « periode-dessai »."""
     return slugify(terme, "-")
 

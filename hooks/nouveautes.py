@@ -33,7 +33,8 @@ from kb.dates import date_longue
 from kb.diagnostics import Probleme, chemin_lisible, signaler
 from kb.entete import EnteteIllisible, lire_yaml
 from kb.etat import etat_du_build
-from kb.projet import langue_par_defaut, projet, slugify_des_titres, textes_de_l_interface
+from kb.normalisation import slugify_des_titres
+from kb.projet import langue_par_defaut, projet, textes_de_l_interface
 from kb.schema import erreurs, nom_du_champ
 
 MARQUE_PAGE = "<!-- nouveautes -->"

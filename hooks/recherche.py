@@ -32,10 +32,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from kb.citations import sans_accents
 from kb.diagnostics import Probleme, chemin_lisible, signaler
 from kb.entete import EnteteIllisible, lire_yaml
 from kb.etat import etat_du_build
+from kb.normalisation import espaces_ordinaires, plier
 from kb.projet import est_un_repli, langues, projet
 from kb.projet import registre as registre_du_projet
 from kb.registre import Registre
@@ -124,11 +124,6 @@ def charger_regles(chemin: Path, racine: Path) -> tuple[Regles | None, list[Prob
     return regles, []
 
 
-def plier(texte: str) -> str:
-    """Minuscules, sans accents : la clé de comparaison d'un mot (« Rémunération » -> « remuneration »)."""
-    return sans_accents(texte.lower().replace("œ", "oe").replace("æ", "ae"))
-
-
 # ---------------------------------------------------------------------------
 # Jetons des numéros (même règle dans recherche.js : fonction « jeton »)
 # ---------------------------------------------------------------------------
@@ -151,7 +146,7 @@ def jetons_de_la_requete(requete: str, regles: Regles) -> list[str]:
         sortie.append(jeton(m.group(2), m.group(1)))
         return " "
 
-    reste = regles.re_article.sub(article, requete.replace("\u00a0", " ").replace("\u202f", " "))
+    reste = regles.re_article.sub(article, espaces_ordinaires(requete))
     sortie.extend(jeton(m.group(1)) for m in regles.re_numero.finditer(reste))
     return list(dict.fromkeys(sortie))
 

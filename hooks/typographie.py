@@ -28,11 +28,10 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 
 from kb.html import transformer_texte
+from kb.normalisation import ESPACE, ESPACE_FINE_INSECABLE, ESPACE_INSECABLE
 from kb.projet import elements_du_menu
 
-ESPACE_INSECABLE = "\u00a0"
-ESPACE_FINE_INSECABLE = "\u202f"
-_ESPACES = "[ \t\n\u00a0\u202f]"
+_ESPACES = ESPACE
 # Éléments dont le texte ne doit jamais être retouché.
 _INTOUCHABLES = frozenset({"code", "pre", "script", "style", "kbd", "samp", "textarea", "svg", "math"})
 _INTOUCHABLES_ET_MENUS = _INTOUCHABLES | {"nav"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, Iterable, Iterator
 from urllib.parse import urlsplit
 
 import yaml
@@ -89,16 +89,6 @@ def textes_de_l_interface(config: MkDocsConfig, langue: str) -> dict[str, Any]:
         chemin = projet(config).donnees / "interface.yml"
         donnees.interface = yaml.safe_load(chemin.read_text(encoding="utf-8"))
     return donnees.interface.get(langue) or donnees.interface["fr"]
-
-
-def slugify_des_titres(config: MkDocsConfig) -> Callable[[str, str], str]:
-    """La seule fonction d'ancre du site : celle des titres (option `slugify` de l'extension toc
-    dans mkdocs.yml, « Période d'essai » -> « periode-dessai »). Le glossaire et « Quoi de neuf ? »
-    s'en servent pour leurs ancres, pour qu'une ancre écrite à la main suive la même règle."""
-    fonction = config.mdx_configs.get("toc", {}).get("slugify")
-    if fonction is None:
-        from markdown.extensions.toc import slugify as fonction
-    return fonction
 
 
 def domaines_autorises(config: MkDocsConfig) -> frozenset[str]:
