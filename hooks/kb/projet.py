@@ -52,7 +52,7 @@ def registre(config: MkDocsConfig) -> Registre:
     if donnees.registre is None:
         p = projet(config)
         fichiers = sorted((p.donnees / "textes").glob("*.yml"))
-        signature = tuple((f.name, f.stat().st_mtime_ns) for f in fichiers)
+        signature = tuple((f.name, f.stat().st_mtime_ns) for f in (*fichiers, Path(p.schema("texte"))))
         donnees.registre, problemes = _registre_lu(p.racine, p.schema("texte"), signature)
         for probleme in problemes:
             signaler(config, probleme)
