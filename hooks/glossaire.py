@@ -200,24 +200,24 @@ def charger(chemin: Path, reg: Registre, racine: Path) -> tuple[list[Terme], lis
                     references=tuple(e.get("references") or ()), synonymes=tuple(e.get("synonymes") or ()),
                     voir=tuple(e.get("voir") or ()), formes=tuple(e.get("formes") or ())) for e in entrees]
     vus: dict[str, int] = {}
-    connus = {cle(t.terme) for t in termes}
+    connus = {cle_de_comparaison(t.terme) for t in termes}
     for i, t in enumerate(termes):
         ligne = doc.ligne((i,))
         for nom in filter(None, (t.terme, t.abreviation)):
-            if cle(nom) in vus:
+            if (c := cle_de_comparaison(nom)) in vus:
                 problemes.append(Probleme("KB500", fichier,
-                                          f"« {nom} » figure deux fois dans le glossaire (voir aussi la ligne {vus[cle(nom)]}).",
+                                          f"« {nom} » figure deux fois dans le glossaire (voir aussi la ligne {vus[c]}).",
                                           "fusionnez les deux entrées en une seule.", ligne))
-            vus.setdefault(cle(nom), ligne or 0)
+            vus.setdefault(c, ligne or 0)
         for ref in t.references:
             if reg.trouver(ref) is None and not reg.illisible(ref):
                 problemes.append(Probleme("KB500", fichier, f"le terme « {t.terme} » renvoie à « {ref} », absent du registre.",
                                           "utilisez un identifiant de data/textes (par exemple code-du-travail:L7331-2).", ligne))
         for autre in t.voir:
-            if cle(autre) not in connus:
+            if cle_de_comparaison(autre) not in connus:
                 problemes.append(Probleme("KB500", fichier, f"le terme « {t.terme} » renvoie à « {autre} », absent du glossaire.",
                                           "corrigez le renvoi ou ajoutez ce terme au glossaire.", ligne))
-    return sorted(termes, key=lambda t: cle(t.terme)), problemes
+    return sorted(termes, key=lambda t: cle_de_comparaison(t.terme)), problemes
 
 
 def _situer(entrees: list, chemin_cle: tuple, message: str) -> str:
@@ -228,11 +228,6 @@ def _situer(entrees: list, chemin_cle: tuple, message: str) -> str:
         message = message.replace(f" manque dans [{chemin_cle[0] + 1}].", " manque.")
         return f"entrée « {nom} » : " + message.replace(f"[{chemin_cle[0] + 1}].", "").replace(f"[{chemin_cle[0] + 1}]", champ)
     return message
-
-
-def cle(texte: str) -> str:
-    """Clé de comparaison de deux termes (kb.normalisation) : « Période d’essai » = « periode d'essai »."""
-    return cle_de_comparaison(texte)
 
 
 def ancre(terme: str, slugify: Slugify) -> str:
@@ -248,7 +243,7 @@ def ancienne_ancre(terme: str) -> str:
     suivre celle des titres. Des liens publiés la visent : la page du glossaire la garde, par un
     <span id> vide dans le titre du terme, quand elle diffère de la nouvelle. Ne pas s'en servir
     pour un nouveau lien."""
-    return cle(terme).replace(" ", "-")
+    return cle_de_comparaison(terme).replace(" ", "-")
 
 
 # ---------------------------------------------------------------- Rendu
@@ -259,14 +254,14 @@ def rendre_glossaire(termes: list[Terme], reg: Registre | None, slugify: Slugify
     (plus son ancienne ancre, si elle diffère : voir `ancienne_ancre`)."""
     ancres = {t.terme: ancre(t.terme, slugify) for t in termes}
     nouvelles = set(ancres.values())
-    lettres = list(dict.fromkeys(cle(t.terme)[:1].upper() for t in termes if cle(t.terme)))
+    lettres = list(dict.fromkeys(cle_de_comparaison(t.terme)[:1].upper() for t in termes if cle_de_comparaison(t.terme)))
     # La barre de lettres : sur un téléphone, le glossaire fait des dizaines d'écrans.
     lignes: list[str] = ['<nav class="kb-lettres" aria-label="Lettres" markdown>',
                          " ".join(f"[{x}](#lettre-{x.lower()})" for x in lettres), "</nav>", ""]
     lettre = ""
-    par_cle = {cle(t.terme): t for t in termes}
+    par_cle = {cle_de_comparaison(t.terme): t for t in termes}
     for t in termes:
-        initiale = cle(t.terme)[:1].upper()
+        initiale = cle_de_comparaison(t.terme)[:1].upper()
         if initiale != lettre:
             lettre = initiale
             lignes += [f"## {lettre} {{ #lettre-{lettre.lower()} }}", ""]
@@ -279,7 +274,8 @@ def rendre_glossaire(termes: list[Terme], reg: Registre | None, slugify: Slugify
         if t.synonymes:
             lignes += ["*Autres mots :* " + ", ".join(t.synonymes) + ".", ""]
         if t.voir:
-            liens = [f"[{par_cle[cle(v)].terme}](#{ancres[par_cle[cle(v)].terme]})" for v in t.voir if cle(v) in par_cle]
+            renvois = [par_cle[cle_de_comparaison(v)] for v in t.voir if cle_de_comparaison(v) in par_cle]
+            liens = [f"[{r.terme}](#{ancres[r.terme]})" for r in renvois]
             lignes += ["*Voir aussi :* " + ", ".join(liens) + ".", ""]
     return "\n".join(lignes)
 
