@@ -18,10 +18,9 @@ référence inconnus.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
@@ -29,16 +28,16 @@ from mkdocs.structure.pages import Page
 
 from mkdocs.utils import get_relative_url
 
-from kb.citations import sans_accents
-from kb.diagnostics import Probleme, cache_du_build, chemin_lisible, signaler
+from kb.diagnostics import Probleme, chemin_lisible, signaler
+from kb.etat import etat_du_build
 from kb.entete import EnteteIllisible, lire_yaml
 from kb.html import SANS_NOUVEAU_LIEN, transformer_texte
-from kb.projet import projet, registre, slugify_des_titres
+from kb.normalisation import ESPACE_DANS_LA_LIGNE, Slugify, cle_de_comparaison, slugify_des_titres
+from kb.projet import projet, registre
 from kb.registre import Article, Registre, Texte
 from kb.schema import erreurs
 
 MARQUE = "<!-- glossaire -->"
-Slugify = Callable[[str, str], str]
 
 
 @dataclass(frozen=True)
@@ -52,39 +51,42 @@ class Terme:
     formes: tuple[str, ...] = ()  # autres expressions liées à la définition (« fin d'exercice »)
 
 
-_termes: list[Terme] = []
-_motifs_du_build: list["_Motifs"] = []
+@dataclass
+class EtatDuGlossaire:
+    """Partie de l'état du build (kb.etat) : le glossaire chargé et l'expression de ses termes."""
+
+    charge: bool = False
+    termes: list[Terme] = field(default_factory=list)
+    motifs: "_Motifs | None" = None
 
 
 # ---------------------------------------------------------------- Hooks
 
 
-_charge: dict[str, tuple[list[Terme], list[Probleme]]] = cache_du_build()
-
-
 def on_pre_build(config: MkDocsConfig) -> None:
     # Un chargement par build complet : le build anglais de mkdocs-static-i18n (même fichier,
     # même registre) réutilise celui du build français.
-    chemin = projet(config).donnees / "glossaire.yml"
-    if str(chemin) not in _charge:
-        _charge[str(chemin)] = charger(chemin, registre(config), projet(config).racine)
-    termes, problemes = _charge[str(chemin)]
+    glossaire = etat_du_build(config).partie(EtatDuGlossaire)
+    if glossaire.charge:
+        return
+    termes, problemes = charger(projet(config).donnees / "glossaire.yml", registre(config), projet(config).racine)
     for probleme in problemes:
-        signaler(probleme)
-    _termes[:] = termes
-    # L'expression de tous les termes : construite (ou reprise du cache) une fois par build.
-    _motifs_du_build[:] = [_motifs(termes, slugify_des_titres(config))] if termes else []
+        signaler(config, probleme)
+    glossaire.charge, glossaire.termes = True, termes
+    # L'expression de tous les termes : construite une fois par build.
+    glossaire.motifs = _motifs(termes, slugify_des_titres(config)) if termes else None
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+    termes = etat_du_build(config).partie(EtatDuGlossaire).termes
     if MARQUE in markdown:
-        markdown = markdown.replace(MARQUE, rendre_glossaire(_termes, registre(config), slugify_des_titres(config)))
+        markdown = markdown.replace(MARQUE, rendre_glossaire(termes, registre(config), slugify_des_titres(config)))
     # Sigles au survol (<abbr>) sur les pages écrites en français seulement : l'extension abbr
     # reçoit le glossaire par son option « glossary ». MkDocs crée l'objet Markdown de la page
     # juste après cet événement, à partir de config.mdx_configs. Même HTML qu'en ajoutant les
     # définitions « *[CAE]: … » à la fin de chaque page, sans les faire analyser à chaque page.
     langue = getattr(page.file, "locale", None) or config.theme["language"]
-    config.mdx_configs["abbr"] = {"glossary": abreviations(_termes) if langue.startswith("fr") else {}}
+    config.mdx_configs["abbr"] = {"glossary": abreviations(termes) if langue.startswith("fr") else {}}
     return markdown
 
 
@@ -103,11 +105,11 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     # Le glossaire est en français : seules les pages écrites en français ont des liens vers lui.
     if glossaire is None or page.file.src_uri == PAGE_DU_GLOSSAIRE or not langue.startswith("fr"):
         return html
-    if not _motifs_du_build:
+    motifs = etat_du_build(config).partie(EtatDuGlossaire).motifs
+    if motifs is None:
         return html
     vers = get_relative_url(glossaire.url, page.url)
     vus: set[str] = set()
-    motifs = _motifs_du_build[0]
     return transformer_texte(html, lambda texte: _lier(texte, motifs, vers, vus), _EXCLUS)
 
 
@@ -124,21 +126,14 @@ class _Motifs:
     ancres: dict[str, str]  # terme -> ancre de sa définition
 
 
-_motifs_du_glossaire: dict[tuple, _Motifs] = cache_du_build()
-
-
 def _motifs(termes: list[Terme], slugify: Slugify) -> _Motifs:
-    """Une seule expression pour tous les termes et leurs `formes` (les plus longues d'abord),
-    calculée une fois."""
-    cle_cache = (tuple(termes), slugify)
-    if cle_cache not in _motifs_du_glossaire:
-        formes = sorted(((f, t) for t in termes for f in (t.terme, *t.formes)), key=lambda ft: len(ft[0]), reverse=True)
-        alternatives = [r"[ \u00a0\u202f]+".join(_motif_du_mot(m) for m in f.split()) for f, _ in formes]
-        motif = re.compile(r"(?<![\w·-])(?:" + "|".join(f"({a})" for a in alternatives) + r")(?![\w-])",
-                           re.IGNORECASE)
-        _motifs_du_glossaire[cle_cache] = _Motifs(motif, {str(i): t for i, (_, t) in enumerate(formes)},
-                                                  {t.terme: ancre(t.terme, slugify) for t in termes})
-    return _motifs_du_glossaire[cle_cache]
+    """Une seule expression pour tous les termes et leurs `formes` (les plus longues d'abord)."""
+    formes = sorted(((f, t) for t in termes for f in (t.terme, *t.formes)), key=lambda ft: len(ft[0]), reverse=True)
+    alternatives = [f"{ESPACE_DANS_LA_LIGNE}+".join(_motif_du_mot(m) for m in f.split()) for f, _ in formes]
+    motif = re.compile(r"(?<![\w·-])(?:" + "|".join(f"({a})" for a in alternatives) + r")(?![\w-])",
+                       re.IGNORECASE)
+    return _Motifs(motif, {str(i): t for i, (_, t) in enumerate(formes)},
+                   {t.terme: ancre(t.terme, slugify) for t in termes})
 
 
 def lier_les_termes(texte: str, termes: list[Terme], vers_le_glossaire: str, vus: set[str], slugify: Slugify) -> str:
@@ -205,24 +200,24 @@ def charger(chemin: Path, reg: Registre, racine: Path) -> tuple[list[Terme], lis
                     references=tuple(e.get("references") or ()), synonymes=tuple(e.get("synonymes") or ()),
                     voir=tuple(e.get("voir") or ()), formes=tuple(e.get("formes") or ())) for e in entrees]
     vus: dict[str, int] = {}
-    connus = {cle(t.terme) for t in termes}
+    connus = {cle_de_comparaison(t.terme) for t in termes}
     for i, t in enumerate(termes):
         ligne = doc.ligne((i,))
         for nom in filter(None, (t.terme, t.abreviation)):
-            if cle(nom) in vus:
+            if (c := cle_de_comparaison(nom)) in vus:
                 problemes.append(Probleme("KB500", fichier,
-                                          f"« {nom} » figure deux fois dans le glossaire (voir aussi la ligne {vus[cle(nom)]}).",
+                                          f"« {nom} » figure deux fois dans le glossaire (voir aussi la ligne {vus[c]}).",
                                           "fusionnez les deux entrées en une seule.", ligne))
-            vus.setdefault(cle(nom), ligne or 0)
+            vus.setdefault(c, ligne or 0)
         for ref in t.references:
             if reg.trouver(ref) is None and not reg.illisible(ref):
                 problemes.append(Probleme("KB500", fichier, f"le terme « {t.terme} » renvoie à « {ref} », absent du registre.",
                                           "utilisez un identifiant de data/textes (par exemple code-du-travail:L7331-2).", ligne))
         for autre in t.voir:
-            if cle(autre) not in connus:
+            if cle_de_comparaison(autre) not in connus:
                 problemes.append(Probleme("KB500", fichier, f"le terme « {t.terme} » renvoie à « {autre} », absent du glossaire.",
                                           "corrigez le renvoi ou ajoutez ce terme au glossaire.", ligne))
-    return sorted(termes, key=lambda t: cle(t.terme)), problemes
+    return sorted(termes, key=lambda t: cle_de_comparaison(t.terme)), problemes
 
 
 def _situer(entrees: list, chemin_cle: tuple, message: str) -> str:
@@ -235,15 +230,9 @@ def _situer(entrees: list, chemin_cle: tuple, message: str) -> str:
     return message
 
 
-def cle(texte: str) -> str:
-    """Clé de comparaison : sans accents, sans casse, sans ponctuation ni espaces superflus."""
-    sans = sans_accents(texte)
-    return " ".join("".join(c if c.isalnum() else " " for c in sans.lower()).split())
-
-
 def ancre(terme: str, slugify: Slugify) -> str:
     """L'ancre de la définition d'un terme : celle que MkDocs donnerait à un titre du même texte
-    (option `slugify` de toc dans mkdocs.yml, kb.projet.slugify_des_titres) :
+    (option `slugify` de toc dans mkdocs.yml, kb.normalisation.slugify_des_titres) :
     « période d'essai » -> « periode-dessai »."""
     return slugify(terme, "-")
 
@@ -254,7 +243,7 @@ def ancienne_ancre(terme: str) -> str:
     suivre celle des titres. Des liens publiés la visent : la page du glossaire la garde, par un
     <span id> vide dans le titre du terme, quand elle diffère de la nouvelle. Ne pas s'en servir
     pour un nouveau lien."""
-    return cle(terme).replace(" ", "-")
+    return cle_de_comparaison(terme).replace(" ", "-")
 
 
 # ---------------------------------------------------------------- Rendu
@@ -265,14 +254,14 @@ def rendre_glossaire(termes: list[Terme], reg: Registre | None, slugify: Slugify
     (plus son ancienne ancre, si elle diffère : voir `ancienne_ancre`)."""
     ancres = {t.terme: ancre(t.terme, slugify) for t in termes}
     nouvelles = set(ancres.values())
-    lettres = list(dict.fromkeys(cle(t.terme)[:1].upper() for t in termes if cle(t.terme)))
+    lettres = list(dict.fromkeys(cle_de_comparaison(t.terme)[:1].upper() for t in termes if cle_de_comparaison(t.terme)))
     # La barre de lettres : sur un téléphone, le glossaire fait des dizaines d'écrans.
     lignes: list[str] = ['<nav class="kb-lettres" aria-label="Lettres" markdown>',
                          " ".join(f"[{x}](#lettre-{x.lower()})" for x in lettres), "</nav>", ""]
     lettre = ""
-    par_cle = {cle(t.terme): t for t in termes}
+    par_cle = {cle_de_comparaison(t.terme): t for t in termes}
     for t in termes:
-        initiale = cle(t.terme)[:1].upper()
+        initiale = cle_de_comparaison(t.terme)[:1].upper()
         if initiale != lettre:
             lettre = initiale
             lignes += [f"## {lettre} {{ #lettre-{lettre.lower()} }}", ""]
@@ -285,7 +274,8 @@ def rendre_glossaire(termes: list[Terme], reg: Registre | None, slugify: Slugify
         if t.synonymes:
             lignes += ["*Autres mots :* " + ", ".join(t.synonymes) + ".", ""]
         if t.voir:
-            liens = [f"[{par_cle[cle(v)].terme}](#{ancres[par_cle[cle(v)].terme]})" for v in t.voir if cle(v) in par_cle]
+            renvois = [par_cle[cle_de_comparaison(v)] for v in t.voir if cle_de_comparaison(v) in par_cle]
+            liens = [f"[{r.terme}](#{ancres[r.terme]})" for r in renvois]
             lignes += ["*Voir aussi :* " + ", ".join(liens) + ".", ""]
     return "\n".join(lignes)
 

@@ -21,16 +21,14 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from kb.dates import date_longue
-from kb.projet import langue_par_defaut, langues, projet
-
-_textes: dict[str, dict[str, Any]] = {}
-
+from kb.projet import langue_par_defaut, langues, projet, textes_de_l_interface
 
 # ---------------------------------------------------------------- Hooks
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
-    """Charge data/interface.yml et vérifie qu'il couvre chaque langue construite."""
+    """Vérifie que data/interface.yml couvre chaque langue construite (les textes sont lus ensuite,
+    une fois par build complet, par kb.projet.textes_de_l_interface)."""
     chemin = projet(config).donnees / "interface.yml"
     donnees = yaml.safe_load(chemin.read_text(encoding="utf-8"))
     reference = set(donnees["fr"])
@@ -41,8 +39,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
                 f"KB302 data/interface.yml : la langue « {langue} » (déclarée dans mkdocs.yml) n'a pas "
                 f"les textes {', '.join(sorted(manquantes))}. Correction : copiez la section « fr » "
                 f"sous « {langue}: » et traduisez-la.")
-    _textes.clear()
-    _textes.update(donnees)
     return None
 
 
@@ -57,7 +53,7 @@ def on_template_context(context: dict[str, Any], template_name: str, config: MkD
     langue = config.theme["language"]
     defaut = langue_par_defaut(config)
     racine = (urlsplit(config.site_url or "").path or "/").rstrip("/") + "/"
-    context["kb"] = {"langue": langue, "textes": _textes.get(langue) or _textes["fr"],
+    context["kb"] = {"langue": langue, "textes": textes_de_l_interface(config, langue),
                      "prefixe": "" if langue == defaut else f"{langue}/",
                      "lien_de_langue": lambda lien, autre: racine + ("" if autre == defaut else f"{autre}/")}
     return context
@@ -82,7 +78,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig,
                     nav: Navigation) -> dict[str, Any]:
     langue = context.get("i18n_page_locale") or config.theme["language"]
     langue_contenu = getattr(page.file, "locale", None) or langue
-    textes = _textes.get(langue) or _textes["fr"]
+    textes = textes_de_l_interface(config, langue)
     meta = page.meta
     context["kb"] = {
         "langue": langue,

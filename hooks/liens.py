@@ -15,7 +15,8 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from kb.diagnostics import Probleme, chemin_lisible, premiere_fois
+from kb.diagnostics import Probleme, chemin_lisible
+from kb.etat import etat_du_build
 
 _LIEN = re.compile(r"^Doc file '(?P<page>[^']+)' contains a link '(?P<lien>[^']+)', but (?P<quoi>.*?)\.(?: Did you mean '(?P<suggestion>[^']+)'\?)?$", re.DOTALL)
 _ANCRE = re.compile(r"the doc '(?P<cible>[^']+)' does not contain an anchor '(?P<ancre>#[^']+)'")
@@ -26,16 +27,16 @@ _OMISES = "The following pages exist in the docs directory, but are not included
 class FiltreDesMessages(logging.Filter):
     """Réécrit les avertissements de liens et de menu de MkDocs en messages KB6xx."""
 
-    def __init__(self, docs: Path, racine: Path) -> None:
+    def __init__(self, docs: Path, racine: Path, config: MkDocsConfig) -> None:
         super().__init__("kb-liens")
-        self.docs, self.racine = docs, racine
+        self.docs, self.racine, self.config = docs, racine, config
 
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()
         nouveau = self.reecrire(message)
         if nouveau == message:
             return True
-        if not premiere_fois(nouveau):
+        if not etat_du_build(self.config).premiere_fois(nouveau):
             return False  # même problème déjà affiché pendant le build d'une autre langue
         record.msg, record.args = nouveau, ()
         return True
@@ -88,7 +89,8 @@ class FiltreDesMessages(logging.Filter):
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
-    filtre = FiltreDesMessages(Path(config.docs_dir), Path(config.config_file_path).resolve().parent)
+    # Le filtre garde la configuration du build : ses messages passent par l'état de ce build (kb.etat).
+    filtre = FiltreDesMessages(Path(config.docs_dir), Path(config.config_file_path).resolve().parent, config)
     for nom in ("mkdocs.structure.pages", "mkdocs.structure.nav"):
         journal = logging.getLogger(nom)
         for ancien in [f for f in journal.filters if isinstance(f, logging.Filter) and f.name == "kb-liens"]:

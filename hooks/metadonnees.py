@@ -8,6 +8,7 @@ que le titre et l'adresse d'un article ne soient écrits qu'une fois (data/texte
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -15,9 +16,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from kb.diagnostics import Probleme, cache_du_build, chemin_lisible, nouveau_build, signaler
+from kb.diagnostics import Probleme, chemin_lisible, signaler
 from kb.entete import Entete, EnteteIllisible, dates_impossibles_entre_guillemets, delimiteurs_repares, lire_entete
-from kb.projet import domaine_autorise, domaines_autorises, est_un_repli, langue_par_defaut, projet, registre
+from kb.etat import etat_du_build
+from kb.projet import domaine_autorise, domaines_autorises, est_un_repli, projet, registre
 from kb.registre import Registre
 from kb.schema import erreurs
 
@@ -26,13 +28,6 @@ DUREE_DE_VALIDITE = dt.timedelta(days=548)  # 18 mois
 
 
 # ---------------------------------------------------------------- Hooks
-
-
-def on_pre_build(config: MkDocsConfig) -> None:
-    # mkdocs-static-i18n relance un build par langue : un problème n'est signalé qu'une fois
-    # par build complet, qui commence avec la langue par défaut (le français).
-    if config.theme["language"] == langue_par_defaut(config):
-        nouveau_build()
 
 
 def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
@@ -52,20 +47,25 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     texte = Path(page.file.abs_src_path).read_text(encoding="utf-8-sig")
     # Une page française non traduite est rendue deux fois (sous / et sous /en/) : même fichier,
     # même texte, même registre dans un build complet, donc une seule vérification.
-    if (fichier, texte) not in _verifiees:
-        _verifiees[fichier, texte] = verifier(texte, fichier, registre(config), domaines_autorises(config),
+    verifiees = etat_du_build(config).partie(PagesVerifiees).pages
+    if (fichier, texte) not in verifiees:
+        verifiees[fichier, texte] = verifier(texte, fichier, registre(config), domaines_autorises(config),
                                               p.schema("page"), dt.date.today())
-    sources, problemes = _verifiees[fichier, texte]
+    sources, problemes = verifiees[fichier, texte]
     # Une page française recopiée sous /en/ (repli) a déjà été vérifiée dans le build français :
     # on garde ses sources pour les afficher, sans répéter ses problèmes.
     if not est_un_repli(page, config):
         for probleme in problemes:
-            signaler(probleme, avertissement=probleme.code == "KB105")
+            signaler(config, probleme, avertissement=probleme.code == "KB105")
     page.meta["kb_sources"] = [dict(source) for source in sources]
     return None
 
 
-_verifiees: dict[tuple[str, str], tuple[list[dict[str, str]], list[Probleme]]] = cache_du_build()
+@dataclass
+class PagesVerifiees:
+    """Partie de l'état du build (kb.etat) : (fichier, texte) -> sources résolues et problèmes."""
+
+    pages: dict[tuple[str, str], tuple[list[dict[str, str]], list[Probleme]]] = field(default_factory=dict)
 
 
 # ---------------------------------------------------------------- Vérifications

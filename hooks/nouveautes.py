@@ -30,9 +30,11 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from kb.dates import date_longue
-from kb.diagnostics import Probleme, cache_du_build, chemin_lisible, signaler
+from kb.diagnostics import Probleme, chemin_lisible, signaler
 from kb.entete import EnteteIllisible, lire_yaml
-from kb.projet import langue_par_defaut, projet, slugify_des_titres
+from kb.etat import etat_du_build
+from kb.normalisation import slugify_des_titres
+from kb.projet import langue_par_defaut, projet, textes_de_l_interface
 from kb.schema import erreurs, nom_du_champ
 
 MARQUE_PAGE = "<!-- nouveautes -->"
@@ -215,45 +217,46 @@ def _majuscule(texte: str) -> str:
 
 # ---------------------------------------------------------------- Hooks
 
-_charge: dict[str, tuple[list[Nouveaute], list[Probleme]]] = cache_du_build()
-_etat: dict[str, Any] = {"nouveautes": [], "fichiers": None}
+@dataclass
+class EtatDesNouveautes:
+    """Partie de l'état du build (kb.etat) : data/nouveautes.yml lu une fois par build complet ;
+    les entrées publiées et les fichiers de la langue en cours (remplacés à chaque on_files)."""
+
+    charge: tuple[list[Nouveaute], list[Probleme]] | None = None
+    nouveautes: list[Nouveaute] = field(default_factory=list)
+    fichiers: Files | None = None
 
 
-def _textes(config: MkDocsConfig, langue: str) -> dict[str, Any]:
-    import yaml  # data/interface.yml : déjà validé par hooks/interface.py
-
-    chemin = projet(config).donnees / "interface.yml"
-    donnees = yaml.safe_load(chemin.read_text(encoding="utf-8"))
-    return donnees.get(langue) or donnees["fr"]
+def _etat(config: MkDocsConfig) -> EtatDesNouveautes:
+    return etat_du_build(config).partie(EtatDesNouveautes)
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files | None:
     p = projet(config)
-    chemin = p.donnees / "nouveautes.yml"
+    etat = _etat(config)
     # Un site sans la page « Quoi de neuf ? » (petit site de test) ne publie ni flux ni mises à jour.
     publie = files.get_file_from_path(PAGE) is not None
-    if str(chemin) not in _charge:
-        _charge[str(chemin)] = charger(chemin, p.racine, Path(config.docs_dir) if publie else None,
-                                       p.schema("nouveautes"), dt.date.today())
-    nouveautes, problemes = _charge[str(chemin)]
+    if etat.charge is None:
+        etat.charge = charger(p.donnees / "nouveautes.yml", p.racine, Path(config.docs_dir) if publie else None,
+                              p.schema("nouveautes"), dt.date.today())
+    nouveautes, problemes = etat.charge
     for probleme in problemes:
-        signaler(probleme)
-    _etat["nouveautes"] = nouveautes if publie else []
-    _etat["fichiers"] = files
-    _etat["textes"] = _textes(config, config.theme["language"])
+        signaler(config, probleme)
+    etat.nouveautes = nouveautes if publie else []
+    etat.fichiers = files
     return None
 
 
 def _ancres(config: MkDocsConfig) -> dict[Nouveaute, str]:
-    return ancres_des_entrees(_etat["nouveautes"], slugify_des_titres(config))
+    return ancres_des_entrees(_etat(config).nouveautes, slugify_des_titres(config))
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-    nouveautes = _etat["nouveautes"]
+    nouveautes = _etat(config).nouveautes
     if not nouveautes or (MARQUE_PAGE not in markdown and MARQUE_ACCUEIL not in markdown):
         return None
     langue = getattr(page.file, "locale", None) or config.theme["language"]
-    textes = _textes(config, langue)
+    textes = textes_de_l_interface(config, langue)
     ancres = _ancres(config)
     if MARQUE_PAGE in markdown:
         markdown = markdown.replace(MARQUE_PAGE, rendre_page(nouveautes, ancres, textes))
@@ -283,15 +286,16 @@ def apres_titre(html: str, insertion: str) -> Markup:
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
     """« Mis à jour le … : … » sur une page dont le contenu juridique a changé (dernière entrée)."""
-    context["kb_flux"] = bool(_etat["nouveautes"])
+    etat = _etat(config)
+    context["kb_flux"] = bool(etat.nouveautes)
     source = page.file.src_uri
-    concernees = [(n, note) for n in _etat["nouveautes"] for chemin, note in n.pages if chemin == source]
+    concernees = [(n, note) for n in etat.nouveautes for chemin, note in n.pages if chemin == source]
     if not concernees:
         context["kb_mise_a_jour"] = None
         return context
     n, note = max(concernees, key=lambda c: (c[0].publie_le, c[0].tri))
     langue = context.get("i18n_page_locale") or config.theme["language"]
-    fichier = _etat["fichiers"].get_file_from_path(PAGE) if _etat["fichiers"] is not None else None
+    fichier = etat.fichiers.get_file_from_path(PAGE) if etat.fichiers is not None else None
     lien = get_relative_url(fichier.url, page.url) + "#" + _ancres(config)[n] if fichier is not None else None
     context["kb_mise_a_jour"] = {"date": date_longue(n.publie_le, langue), "date_iso": n.publie_le,
                                  "note": note, "lien": lien}
@@ -300,12 +304,12 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
 
 def on_post_build(config: MkDocsConfig) -> None:
     """Écrit le flux de la langue construite : nouveautes.xml (français), en/nouveautes.xml…"""
-    nouveautes = _etat["nouveautes"]
+    nouveautes = _etat(config).nouveautes
     if not nouveautes:
         return
     langue = config.theme["language"]
     prefixe = "" if langue == langue_par_defaut(config) else f"{langue}/"
-    textes = _textes(config, langue)
+    textes = textes_de_l_interface(config, langue)
     sortie = Path(config.site_dir) / prefixe / FLUX
     sortie.parent.mkdir(parents=True, exist_ok=True)
     sortie.write_text(flux_atom(

@@ -20,11 +20,13 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from kb.ancres import ancrer_html
-from kb.projet import registre
+from kb.normalisation import elisions
+from kb.projet import projet, registre
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
-    return ancrer_html(html)
+    # Les élisions retirées des clés : celles de la recherche (data/recherche.yml).
+    return ancrer_html(html, elisions(projet(config).racine))
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:

@@ -23,7 +23,8 @@ import asyncio
 import json
 import logging
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Mapping, Sequence
 
@@ -31,9 +32,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from kb.citations import sans_accents
-from kb.diagnostics import Probleme, cache_du_build, chemin_lisible, signaler
+from kb.diagnostics import Probleme, chemin_lisible, signaler
 from kb.entete import EnteteIllisible, lire_yaml
+from kb.etat import etat_du_build
+from kb.normalisation import espaces_ordinaires, plier
 from kb.projet import est_un_repli, langues, projet
 from kb.projet import registre as registre_du_projet
 from kb.registre import Registre
@@ -47,7 +49,7 @@ FICHIER_REGLES = "recherche/regles.json"
 
 #: Ce que Pagefind lit dans une page : le contenu (.kb-contenu, marqué data-pagefind-body dans
 #: overrides/partials/content.html), sans les symboles de lien des titres.
-EXCLUS = [".headerlink", ".kb-pas-dans-la-recherche"]
+EXCLUS = (".headerlink", ".kb-pas-dans-la-recherche")
 
 
 # ---------------------------------------------------------------------------
@@ -73,13 +75,10 @@ class Regles:
         return _compiler(self.motif_numero)
 
 
-_COMPILES: dict[str, re.Pattern[str]] = {}
-
-
+@lru_cache(maxsize=16)
 def _compiler(motif: str) -> re.Pattern[str]:
-    if motif not in _COMPILES:
-        _COMPILES[motif] = re.compile(motif, re.IGNORECASE)
-    return _COMPILES[motif]
+    """L'expression compilée (fonction pure ; le cache évite de la recompiler à chaque page)."""
+    return re.compile(motif, re.IGNORECASE)
 
 
 def charger_regles(chemin: Path, racine: Path) -> tuple[Regles | None, list[Probleme]]:
@@ -125,11 +124,6 @@ def charger_regles(chemin: Path, racine: Path) -> tuple[Regles | None, list[Prob
     return regles, []
 
 
-def plier(texte: str) -> str:
-    """Minuscules, sans accents : la clé de comparaison d'un mot (« Rémunération » -> « remuneration »)."""
-    return sans_accents(texte.lower().replace("œ", "oe").replace("æ", "ae"))
-
-
 # ---------------------------------------------------------------------------
 # Jetons des numéros (même règle dans recherche.js : fonction « jeton »)
 # ---------------------------------------------------------------------------
@@ -152,7 +146,7 @@ def jetons_de_la_requete(requete: str, regles: Regles) -> list[str]:
         sortie.append(jeton(m.group(2), m.group(1)))
         return " "
 
-    reste = regles.re_article.sub(article, requete.replace("\u00a0", " ").replace("\u202f", " "))
+    reste = regles.re_article.sub(article, espaces_ordinaires(requete))
     sortie.extend(jeton(m.group(1)) for m in regles.re_numero.finditer(reste))
     return list(dict.fromkeys(sortie))
 
@@ -248,7 +242,7 @@ def _numero_officiel(numero: str) -> str:
 async def _indexer(site: Path) -> int:
     from pagefind.index import IndexConfig, PagefindIndex
 
-    config = IndexConfig(exclude_selectors=EXCLUS, output_path=str(site / DOSSIER_INDEX))
+    config = IndexConfig(exclude_selectors=list(EXCLUS), output_path=str(site / DOSSIER_INDEX))
     async with PagefindIndex(config=config) as index:
         reponse = await index.add_directory(str(site))
         return int(reponse.get("page_count", 0)) if isinstance(reponse, dict) else 0
@@ -263,18 +257,25 @@ def indexer(site: Path) -> int:
 # Événements MkDocs
 # ---------------------------------------------------------------------------
 
-# Règles et synonymes, lus une fois par build complet (toutes langues) : une faute n'est dite qu'une fois.
-_ETAT: dict[str, Any] = cache_du_build()
+@dataclass
+class EtatDeLaRecherche:
+    """Partie de l'état du build (kb.etat) : règles et synonymes, lus une fois par build complet
+    (toutes langues) ; une faute n'est dite qu'une fois."""
+
+    charge: bool = False
+    regles: Regles | None = None
+    synonymes: dict[str, list[list[Any]]] = field(default_factory=dict)
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
-    # Après hooks/metadonnees.py (plus haut dans mkdocs.yml), qui ouvre chaque build complet.
-    if "regles" in _ETAT:
+    # Après hooks/build.py (premier de mkdocs.yml), qui ouvre chaque build complet.
+    etat = etat_du_build(config).partie(EtatDeLaRecherche)
+    if etat.charge:
         return
     racine = projet(config).racine
     regles, problemes = charger_regles(projet(config).donnees / "recherche.yml", racine)
     for p in problemes:
-        signaler(p)
+        signaler(config, p)
     synonymes: dict[str, list[list[Any]]] = {}
     for i, langue in enumerate(langues(config)):
         f = projet(config).donnees / ("glossaire.yml" if i == 0 else f"glossaire.{langue}.yml")
@@ -284,7 +285,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
             except EnteteIllisible:
                 entrees = []  # la faute est signalée par hooks/glossaire.py
             synonymes[langue] = synonymes_du_glossaire(entrees)
-    _ETAT.update(regles=regles, synonymes=synonymes)
+    etat.charge, etat.regles, etat.synonymes = True, regles, synonymes
 
 
 def on_page_markdown(markdown: str, page: Any, config: MkDocsConfig, files: Any) -> str | None:
@@ -308,13 +309,14 @@ def on_post_build(config: MkDocsConfig) -> None:
     i18n = config.plugins.get("i18n")
     if i18n is not None and getattr(i18n, "building", False):
         return  # build imbriqué d'une langue : le site n'est pas encore complet
-    regles = _ETAT.get("regles")
+    etat = etat_du_build(config).partie(EtatDeLaRecherche)
+    regles = etat.regles
     if regles is None:
         return  # KB800 déjà signalé
     site = Path(config.site_dir)
     cible = site / FICHIER_REGLES
     cible.parent.mkdir(parents=True, exist_ok=True)
-    contenu = regles_pour_le_navigateur(regles, _ETAT.get("synonymes", {}))
+    contenu = regles_pour_le_navigateur(regles, etat.synonymes)
     cible.write_text(json.dumps(contenu, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     try:
         pages = indexer(site)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import json
 import re
 from collections import defaultdict
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -27,6 +28,7 @@ from mkdocs.structure.pages import Page
 from kb.citations import Citation, codes_du_registre, trouver
 from kb.dates import date_longue
 from kb.diagnostics import Probleme, chemin_lisible, signaler
+from kb.etat import etat_du_build
 from kb.html import SANS_NOUVEAU_LIEN, transformer_texte
 from kb.projet import elements_du_menu, est_un_repli, langue_par_defaut, projet, registre, textes_officiels
 from kb.registre import Article, Evenement, Registre, Texte, url_legifrance_article
@@ -34,21 +36,42 @@ from kb.textes_officiels import Redaction
 
 DOSSIER = "textes"
 MARQUE_INDEX = "<!-- index-des-textes -->"
-# Zones où une citation n'est jamais transformée en lien.
 
-# État du build en cours (une langue) : rétroliens (référence -> pages qui la citent) et
-# fichiers du site, lus par on_page_context, qui ne les reçoit pas de MkDocs.
-_cite_dans: dict[str, dict[str, Page]] = defaultdict(dict)  # référence -> {fichier source: page}
-_fichiers: list[Files] = [Files([])]
-_par_date: list = [None, {}]  # [registre, textes par date] : cache du dernier registre vu
+
+@dataclass
+class EtatDesReferences:
+    """Partie de l'état du build (kb.etat). Pour la langue en cours (remplacés à chaque on_files) :
+    rétroliens (référence -> {fichier source: page qui la cite}) et fichiers du site, que
+    on_page_context ne reçoit pas de MkDocs. Pour tout le build : les textes cités par leur date
+    (« loi 10 septembre 1947 » -> « loi-47-1775 ») ; et la page de chaque article déjà cherchée
+    dans une collection de fichiers (la dernière vue)."""
+
+    cite_dans: dict[str, dict[str, Page]] = field(default_factory=lambda: defaultdict(dict))
+    fichiers: Files = field(default_factory=lambda: Files([]))
+    textes_par_date: dict[str, str] | None = None
+    _collection: Files | None = None
+    _pages_des_articles: dict[str, File | None] = field(default_factory=dict)
+
+    def fichier_de_l_article(self, files: Files, chemin: str) -> File | None:
+        """files.get_file_from_path, retenu pour cette collection de fichiers (celle de
+        mkdocs-static-i18n parcourt les fichiers ; une page cite souvent le même article)."""
+        if self._collection is not files:
+            self._collection, self._pages_des_articles = files, {}
+        if chemin not in self._pages_des_articles:
+            self._pages_des_articles[chemin] = files.get_file_from_path(chemin)
+        return self._pages_des_articles[chemin]
+
+
+def _etat(config: MkDocsConfig) -> EtatDesReferences:
+    return etat_du_build(config).partie(EtatDesReferences)
 
 
 # ---------------------------------------------------------------- Hooks
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files | None:
-    _cite_dans.clear()
-    _fichiers[0] = files
+    etat = _etat(config)
+    etat.cite_dans, etat.fichiers = defaultdict(dict), files
     registre(config)  # charge et contrôle le registre (KB201, KB203) avant toute page
     textes_officiels(config)  # et les rédactions officielles (KB204)
     return None
@@ -83,7 +106,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
             pass  # le fichier du registre de ce texte est fautif : déjà signalé par kb.registre
         elif article is None or attendu != page.file.src_uri:
             if not est_un_repli(page, config):
-                signaler(_probleme_page_article(page, config, str(ref), article, attendu))
+                signaler(config, _probleme_page_article(page, config, str(ref), article, attendu))
         else:
             page.meta["title"] = article.titre
     if MARQUE_INDEX in markdown:
@@ -94,21 +117,22 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
     reg = registre(config)
     repli = est_un_repli(page, config)
-    textes_par_date = _textes_par_date(reg)
+    etat = _etat(config)
+    par_date = _textes_par_date(config)
     codes = codes_du_registre(reg.textes.values())
     inconnues: list[Citation] = []
     titres_donnes: set[str] = set()
 
     def lier(texte: str) -> str:
         morceaux, position = [], 0
-        for citation in trouver(texte, textes_par_date, codes):
+        for citation in trouver(texte, par_date, codes):
             cible = reg.trouver(citation.ref) if citation.texte_id else None
             if cible is None:
                 if not (citation.texte_id and reg.illisible(citation.texte_id)):
                     inconnues.append(citation)
                 continue
-            _cite_dans[citation.ref][page.file.src_uri] = page
-            href = _lien(cible, page, files)
+            etat.cite_dans[citation.ref][page.file.src_uri] = page
+            href = _lien(cible, page, etat, files)
             if href is None:
                 continue
             morceaux.append(texte[position:citation.debut])
@@ -126,7 +150,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     html = transformer_texte(html, lier, SANS_NOUVEAU_LIEN, signes=r"\d")
     if inconnues and not repli:
         for probleme in problemes_de_citation(inconnues, page, config):
-            signaler(probleme)
+            signaler(config, probleme)
     return html
 
 
@@ -137,7 +161,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     if article is None or _chemin_attendu(article) != page.file.src_uri:
         return context
     langue = context.get("i18n_page_locale") or config.theme["language"]
-    fiche = fiche_article(article, reg, page, langue, config, _fichiers[0], textes_officiels(config))
+    fiche = fiche_article(article, reg, page, langue, config, _etat(config), textes_officiels(config))
     fiche["coupure"] = fin_du_resume(page.content or "")
     context["kb_article"] = fiche
     return context
@@ -148,7 +172,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     if config.theme["language"] != langue_par_defaut(config):
         return
     reg = registre(config)
-    export = exporter(reg, {ref: [p.url for p in pages.values()] for ref, pages in _cite_dans.items()},
+    export = exporter(reg, {ref: [p.url for p in pages.values()] for ref, pages in _etat(config).cite_dans.items()},
                       config.site_url or "")
     sortie = Path(config.site_dir) / "references.json"
     sortie.write_text(json.dumps(export, ensure_ascii=False, indent=1), encoding="utf-8")
@@ -188,7 +212,7 @@ def fin_du_resume(html: str) -> int:
 
 
 def fiche_article(article: Article, reg: Registre, page: Page, langue: str, config: MkDocsConfig,
-                  files: Files, redactions: dict[str, Redaction] | None = None) -> dict[str, Any]:
+                  etat: EtatDesReferences, redactions: dict[str, Redaction] | None = None) -> dict[str, Any]:
     """Tout ce que le gabarit affiche autour d'une page d'article, et son JSON-LD."""
     h = article.historique
     if h is not None:  # l'historique donne « créé par » et « modifié en dernier par »
@@ -202,7 +226,7 @@ def fiche_article(article: Article, reg: Registre, page: Page, langue: str, conf
         cible = reg.trouver(ref)
         if cible is not None:
             lies.append({"titre": cible.titre, "intitule": getattr(cible, "intitule", ""),
-                         "url": _lien(cible, page, files)})
+                         "url": _lien(cible, page, etat, etat.fichiers)})
     return {
         "id": article.id,
         "numero": article.numero,
@@ -217,9 +241,9 @@ def fiche_article(article: Article, reg: Registre, page: Page, langue: str, conf
         "cree_par": cree_par,
         "modifie_par": modifie_par,
         "texte_officiel": _texte_officiel(article, (redactions or {}).get(article.id), langue),
-        "historique": _historique(article, reg, page, files, langue),
+        "historique": _historique(article, reg, page, etat, langue),
         "voir_aussi": lies,
-        "cite_dans": [p for p in _cite_dans.get(article.id, {}).values() if p is not page],
+        "cite_dans": [p for p in etat.cite_dans.get(article.id, {}).values() if p is not page],
         "json_ld": json.dumps(json_ld(article, config.site_url or "", page), ensure_ascii=False),
     }
 
@@ -241,7 +265,7 @@ def _texte_officiel(article: Article, r: Redaction | None, langue: str) -> dict[
     }
 
 
-def _historique(article: Article, reg: Registre, page: Page, files: Files, langue: str) -> dict[str, Any] | None:
+def _historique(article: Article, reg: Registre, page: Page, etat: EtatDesReferences, langue: str) -> dict[str, Any] | None:
     """L'historique vérifié : chaque version (création, modifications), la version résumée."""
     h = article.historique
     if h is None:
@@ -251,7 +275,7 @@ def _historique(article: Article, reg: Registre, page: Page, files: Files, langu
         cible = reg.trouver(e.par)
         etapes.append({"creation": i == 0, "date": date_longue(e.le, langue), "iso": e.le,
                        "par": decrire_evenement(e, reg),
-                       "url": _lien(cible, page, files) if cible is not None else None})
+                       "url": _lien(cible, page, etat, etat.fichiers) if cible is not None else None})
     derniere = h.versions[-1]
     return {
         "etapes": etapes,
@@ -373,10 +397,10 @@ def exporter(reg: Registre, cite_dans: dict[str, list[str]], site_url: str) -> d
 # ---------------------------------------------------------------- Aides
 
 
-def _lien(cible: Texte | Article, page: Page, files: Files | None) -> str | None:
+def _lien(cible: Texte | Article, page: Page, etat: EtatDesReferences, files: Files) -> str | None:
     """Lien vers la page de référence de l'article s'il en a une, sinon vers le texte officiel."""
-    if isinstance(cible, Article) and files is not None:
-        fichier = _fichier_de_l_article(files, _chemin_attendu(cible))
+    if isinstance(cible, Article):
+        fichier = etat.fichier_de_l_article(files, _chemin_attendu(cible))
         if fichier is not None:
             if fichier is page.file:
                 return None  # pas de lien d'une page vers elle-même
@@ -384,32 +408,20 @@ def _lien(cible: Texte | Article, page: Page, files: Files | None) -> str | None
     return cible.url
 
 
-_fichiers_des_articles: list[Any] = [None, {}]  # [collection de fichiers, chemin -> fichier]
+def _textes_par_date(config: MkDocsConfig) -> dict[str, str]:
+    """Les textes cités par leur date, calculés une fois par build (et non à chaque page)."""
+    etat = _etat(config)
+    if etat.textes_par_date is None:
+        etat.textes_par_date = textes_par_date(registre(config))
+    return etat.textes_par_date
 
 
-def _fichier_de_l_article(files: Files, chemin: str) -> Any:
-    """files.get_file_from_path, retenu pour la collection de fichiers du build en cours
-    (celui de mkdocs-static-i18n parcourt les fichiers ; une page cite souvent le même article)."""
-    if _fichiers_des_articles[0] is not files:
-        _fichiers_des_articles[:] = [files, {}]
-    trouves = _fichiers_des_articles[1]
-    if chemin not in trouves:
-        trouves[chemin] = files.get_file_from_path(chemin)
-    return trouves[chemin]
-
-
-def _textes_par_date(reg: Registre) -> dict[str, str]:
-    """« loi 10 septembre 1947 » -> « loi-47-1775 », pour les textes cités par leur date.
-
-    Calculé une fois par registre chargé (et non à chaque page).
-    """
-    if _par_date[0] is reg:
-        return _par_date[1]
+def textes_par_date(reg: Registre) -> dict[str, str]:
+    """« loi 10 septembre 1947 » -> « loi-47-1775 », pour les textes cités par leur date."""
     resultat = {}
     for texte in reg.textes.values():
         if texte.date and texte.nature != "code":
             resultat[f"{texte.nature} {date_longue(texte.date, 'fr').replace('1er ', '1 ')}"] = texte.id
-    _par_date[:] = [reg, resultat]
     return resultat
 
 
@@ -423,7 +435,7 @@ def problemes_de_citation(inconnues: list[Citation], page: Page, config: MkDocsC
     # sur deux lignes), la première qui contient son numéro.
     corps = _debut_du_corps(lignes)
     reg = registre(config)
-    par_date, codes = _textes_par_date(reg), codes_du_registre(reg.textes.values())
+    par_date, codes = _textes_par_date(config), codes_du_registre(reg.textes.values())
     problemes, vues = [], set()
     for citation in inconnues:
         if (citation.ref, citation.ecrit) in vues:

@@ -39,7 +39,7 @@ _ATTRIBUT = re.compile(r"""([^\s"'<>/=]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s"'=<>`]+
 # Gestionnaire d'événement : « on » suivi du nom d'un événement (3 lettres au moins : oncut,
 # onload, onclick…). « one », « onzième » ou « only » ne sont pas des gestionnaires.
 _GESTIONNAIRE = re.compile(r"on[a-z]{3,}", re.IGNORECASE)
-_ATTRIBUTS_URL = {"href", "src", "action", "formaction", "data", "xlink:href", "poster", "srcdoc"}
+_ATTRIBUTS_URL = frozenset({"href", "src", "action", "formaction", "data", "xlink:href", "poster", "srcdoc"})
 _JAVASCRIPT = re.compile(r"^\s*javascript\s*:", re.IGNORECASE)
 # Lien Markdown [texte](javascript:…) ou définition de référence [id]: javascript:…
 _LIEN_JAVASCRIPT = re.compile(r"\]\(\s*<?\s*javascript\s*:|^[ \t]{0,3}\[[^\]\n]+\]:[ \t]*<?javascript\s*:",
@@ -74,7 +74,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         texte = markdown
         fichier = f"docs/{page.file.src_uri}"
     for probleme in verifier(texte, fichier):
-        signaler(probleme)
+        signaler(config, probleme)
     return None
 
 

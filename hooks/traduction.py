@@ -28,7 +28,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files | None:
         return None
     racine = projet(config).racine
     for probleme in verifier_suffixes(Path(config.docs_dir), langues_declarees(config), defaut, racine):
-        signaler(probleme)
+        signaler(config, probleme)
     return None
 
 

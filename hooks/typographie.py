@@ -19,6 +19,7 @@ sa table des matières, titres des sections du menu), et la passe sur la page sa
 from __future__ import annotations
 
 import re
+from types import MappingProxyType
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
@@ -27,11 +28,10 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 
 from kb.html import transformer_texte
+from kb.normalisation import ESPACE, ESPACE_FINE_INSECABLE, ESPACE_INSECABLE
 from kb.projet import elements_du_menu
 
-ESPACE_INSECABLE = "\u00a0"
-ESPACE_FINE_INSECABLE = "\u202f"
-_ESPACES = "[ \t\n\u00a0\u202f]"
+_ESPACES = ESPACE
 # Éléments dont le texte ne doit jamais être retouché.
 _INTOUCHABLES = frozenset({"code", "pre", "script", "style", "kbd", "samp", "textarea", "svg", "math"})
 _INTOUCHABLES_ET_MENUS = _INTOUCHABLES | {"nav"}
@@ -49,7 +49,7 @@ _REGLES = re.compile(
     rf"|(?<![\d,.])(?P<milliers>\d{{1,3}}){_ESPACES}(?=\d{{3}}\b)"    # 12 000
     rf"|(?P<nombre>\d){_ESPACES}+(?={_UNITES}\b|€|%)"                # 3 mois, 20 %
 )
-_REMPLACEMENTS = {
+_REMPLACEMENTS = MappingProxyType({
     "haute": lambda m: ESPACE_FINE_INSECABLE + m.group("haute"),
     "deux_points": lambda m: ESPACE_INSECABLE + ":",
     "ouvrant": lambda m: "«" + ESPACE_INSECABLE,
@@ -58,7 +58,7 @@ _REMPLACEMENTS = {
     "article": lambda m: m.group("article") + ESPACE_INSECABLE,
     "milliers": lambda m: m.group("milliers") + ESPACE_FINE_INSECABLE,
     "nombre": lambda m: m.group("nombre") + ESPACE_INSECABLE,
-}
+})
 
 
 def _remplacer(m: re.Match[str]) -> str:

@@ -5,7 +5,8 @@ Règle (documentée dans CONTRIBUTING.md, « Citer un paragraphe ») : l'ancre d
 - `<section>` : l'identifiant du titre (h2 à h6) qui le précède dans la page (`intro` avant le
   premier titre) ;
 - `<clé>` : les quatre premiers mots significatifs de son texte, en minuscules, sans accents, sans
-  élision (« l' », « d' », « qu' »…), sans guillemets ni ponctuation, reliés par des tirets (un
+  élision (« l' », « d' », « qu' »… : celles de data/recherche.yml, argument `elisions`, lues par
+  kb.normalisation.elisions ; en ajouter une peut changer des ancres), sans guillemets ni ponctuation, reliés par des tirets (un
   numéro d'article garde sa lettre : « L. 7331-2 » donne `l7331-2`) ; les
   petits mots (« le », « de », « et », « the », « of »…) sont sautés, sauf s'il n'y a qu'eux.
 Le point ne figure jamais dans l'ancre d'un titre : aucune ancre de paragraphe ne peut prendre celle
@@ -21,8 +22,10 @@ from __future__ import annotations
 
 import html as html_lib
 import re
-import unicodedata
 from dataclasses import dataclass
+from typing import Iterable
+
+from kb.normalisation import ESPACE_DANS_LA_LIGNE, espaces_ordinaires, sans_accents, sans_elisions, tirets_ordinaires
 
 MOTS_DE_LA_CLE = 4
 SEPARATEUR = "."
@@ -33,10 +36,8 @@ MOTS_VIDES = frozenset("""
 le la les un une des de du d l et ou a au aux en y ce cet cette ces se sa son ses leur leurs
 the a an of and or to in on for by is are
 """.split())
-# « l' », « d' », « qu' », « jusqu' »… devant un mot : l'élision disparaît de la clé.
-_ELISION = re.compile(r"\b(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu)['’ʼ]", re.IGNORECASE)
 # « L. 7331-2 », « R 7331-11 » : la lettre reste collée au numéro (« l7331-2 »).
-_NUMERO_D_ARTICLE = re.compile(r"\b([LRD])\.?[ \u00a0\u202f]?(?=\d)")
+_NUMERO_D_ARTICLE = re.compile(rf"\b([LRD])\.?{ESPACE_DANS_LA_LIGNE}?(?=\d)")
 _MOT = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _BALISE_QUELCONQUE = re.compile(r"<[^>]*>")
 
@@ -46,22 +47,22 @@ def texte_visible(fragment: str) -> str:
     return " ".join(html_lib.unescape(_BALISE_QUELCONQUE.sub(" ", fragment)).split())
 
 
-def mots(texte: str) -> list[str]:
+def mots(texte: str, elisions: Iterable[str]) -> list[str]:
     """Les mots d'un texte, tels qu'ils entrent dans une clé (voir la règle du module)."""
-    texte = texte.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2011", "-")
-    texte = _ELISION.sub(" ", texte)
+    texte = tirets_ordinaires(espaces_ordinaires(texte))
+    texte = sans_elisions(texte, elisions)
     texte = _NUMERO_D_ARTICLE.sub(r"\1", texte)
     texte = texte.replace("·", "").replace("•", "")  # « entrepreneur·es » -> « entrepreneures »
-    texte = "".join(c for c in unicodedata.normalize("NFD", texte) if unicodedata.category(c) != "Mn")
+    texte = sans_accents(texte)
     tous = [m.strip("-") for m in _MOT.findall(texte.lower())]
     tous = [m for m in tous if m]
     pleins = [m for m in tous if m not in MOTS_VIDES]
     return pleins or tous
 
 
-def cle(texte: str, nombre: int = MOTS_DE_LA_CLE) -> str:
+def cle(texte: str, elisions: Iterable[str], nombre: int = MOTS_DE_LA_CLE) -> str:
     """Les `nombre` premiers mots significatifs, reliés par des tirets ('' si le texte n'en a pas)."""
-    return "-".join(mots(texte)[:nombre])
+    return "-".join(mots(texte, elisions)[:nombre])
 
 
 @dataclass(frozen=True)
@@ -72,12 +73,14 @@ class Paragraphe:
     texte: str
 
 
-def ancres(paragraphes: list[Paragraphe], deja_pris: frozenset[str] | set[str] = frozenset()) -> list[str | None]:
+def ancres(paragraphes: list[Paragraphe], elisions: Iterable[str],
+           deja_pris: frozenset[str] | set[str] = frozenset()) -> list[str | None]:
     """L'ancre de chaque paragraphe, dans l'ordre ; None pour un paragraphe sans aucun mot.
 
     `deja_pris` : identifiants déjà présents dans la page (titres, notes…), jamais réutilisés.
     """
-    listes = [mots(p.texte) for p in paragraphes]
+    elisions = tuple(elisions)
+    listes = [mots(p.texte, elisions) for p in paragraphes]
     resultat: list[str | None] = [None] * len(paragraphes)
     groupes: dict[str, list[int]] = {}
     for i, (p, m) in enumerate(zip(paragraphes, listes)):
@@ -142,7 +145,7 @@ class _Ouvert:
     dans_tbody: bool = False
 
 
-def ancrer_html(html: str) -> str:
+def ancrer_html(html: str, elisions: Iterable[str]) -> str:
     """Donne une ancre (`id`) et l'attribut `data-kb-ancre` à chaque paragraphe, élément de liste et
     ligne de corps de tableau du contenu d'une page. Un identifiant déjà présent est gardé."""
     pile: list[_Ouvert] = []
@@ -183,7 +186,7 @@ def ancrer_html(html: str) -> str:
     trouves.sort(key=lambda t: t[0].debut)
     a_nommer = [(e, f) for e, f in trouves if not _valeur(_ID, e.attributs)]
     noms = ancres([Paragraphe(e.section, texte_visible(html[e.fin_ouvrante:f])) for e, f in a_nommer],
-                  set(_TOUS_LES_ID.findall(html)))
+                  elisions, set(_TOUS_LES_ID.findall(html)))
     nouveaux = {id(e): n for (e, _), n in zip(a_nommer, noms)}
     morceaux: list[str] = []
     position = 0

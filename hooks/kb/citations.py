@@ -14,12 +14,13 @@ Chaque citation garde sa position, pour que le hook place le lien sur le numéro
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Mapping
 
-ESP = r"[ \t\n\u00a0\u202f]"
+from kb.normalisation import ESPACE, espaces_ordinaires, sans_accents
+
+ESP = ESPACE
 CODE_PAR_DEFAUT = "code-du-travail"
 
 _NUM_CODE = rf"(?<![\w/.‑-])(?P<lettre>[LRD])\.?{ESP}?(?P<chiffres>\d{{1,4}}(?:[-‑]\d{{1,3}}){{1,3}})(?![\w‑-])"
@@ -74,10 +75,6 @@ class Citation:
         return f"{self.texte_id}:{self.numero}" if self.numero else str(self.texte_id)
 
 
-def sans_accents(texte: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFD", texte) if unicodedata.category(c) != "Mn")
-
-
 def identifiant_de_texte(nature: str, numero: str) -> str:
     """« Décret » + « 2015-1363 » -> « decret-2015-1363 » (forme des fichiers data/textes)."""
     return f"{sans_accents(nature).lower()}-{numero}"
@@ -112,7 +109,7 @@ def trouver(texte: str, textes_par_date: Mapping[str, str] | None = None,
             continue  # « l'article 3 de la loi » sans autre précision : trop vague pour un lien
         debut_nums = groupe.start("nums")
         for num in _UN_NUM_LOI.finditer(groupe.group("nums")):
-            numero = num.group("num") + (num.group("suffixe").replace("\u00a0", " ").replace("\u202f", " ") if num.group("suffixe") else "")
+            numero = num.group("num") + (espaces_ordinaires(num.group("suffixe")) if num.group("suffixe") else "")
             citations.append(Citation(debut_nums + num.start(), debut_nums + num.end(), texte_id,
                                       numero, _espaces(groupe.group(0))))
         occupe.append(groupe.span())

@@ -10,11 +10,15 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from pathlib import Path
+from types import MappingProxyType
+from typing import Any, Mapping
+
+from kb.etat import etat_du_build
 
 log = logging.getLogger("mkdocs.hooks.kb")
 
 # Code -> titre court, repris tel quel dans CONTRIBUTING.md (un test vérifie la concordance).
-CODES: dict[str, str] = {
+CODES: Mapping[str, str] = MappingProxyType({
     "KB100": "en-tête YAML illisible",
     "KB101": "en-tête non conforme au schéma",
     "KB102": "sources absentes ou vides",
@@ -37,7 +41,7 @@ CODES: dict[str, str] = {
     "KB602": "ancre inexistante",
     "KB700": "nouveautés invalides",
     "KB800": "règles de la recherche invalides",
-}
+})
 
 
 @dataclass(frozen=True)
@@ -63,48 +67,14 @@ def chemin_lisible(chemin: str | Path, racine: str | Path) -> str:
         return Path(chemin).as_posix()
 
 
-# Problèmes déjà journalisés pendant le build complet en cours (toutes langues).
-deja_signales: set[str] = set()
-
-
-def premiere_fois(message: str) -> bool:
-    """Vrai si le message n'a pas encore été dit pendant ce build complet : mkdocs-static-i18n
-    construit chaque langue à son tour, et une page française non traduite passe deux fois."""
-    if message in deja_signales:
-        return False
-    deja_signales.add(message)
-    return True
-
-
-_caches_du_build: list[dict] = []
-
-
-def nouveau_build() -> None:
-    """Début d'un build complet : chaque problème sera de nouveau signalé, une fois."""
-    deja_signales.clear()
-    for cache in _caches_du_build:
-        cache.clear()
-
-
-def cache_du_build() -> dict:
-    """Un dictionnaire vidé au début de chaque build complet (toutes langues).
-
-    Pour ce qui ne dépend que des fichiers du dépôt : calculé pendant le build français, il sert
-    tel quel au build anglais de mkdocs-static-i18n, et `mkdocs serve` le recalcule à chaque
-    reconstruction.
-    """
-    cache: dict = {}
-    _caches_du_build.append(cache)
-    return cache
-
-
-def signaler(probleme: Probleme, *, avertissement: bool = False) -> None:
-    """Journalise un problème : erreur (le build strict échoue) ou simple avertissement.
+def signaler(config: Any, probleme: Probleme, *, avertissement: bool = False) -> None:
+    """Journalise un problème : erreur (le build strict échoue) ou simple avertissement, une seule
+    fois par build complet (kb.etat : une page française non traduite passe deux fois).
 
     L'avertissement passe par le niveau INFO : MkDocs compterait un WARNING comme une erreur
     en mode strict, alors qu'il ne doit que prévenir.
     """
     niveau = logging.INFO if avertissement else logging.ERROR
     affiche = f"AVERTISSEMENT {probleme}" if avertissement else str(probleme)
-    if premiere_fois(str(probleme)):
+    if etat_du_build(config).premiere_fois(str(probleme)):
         log.log(niveau, "%s", affiche)

@@ -5,22 +5,28 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator
+from typing import Any, Iterable, Iterator
 from urllib.parse import urlsplit
 
 import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
-from kb.diagnostics import cache_du_build, signaler
+from kb.diagnostics import Probleme, signaler
+from kb.etat import etat_du_build
 from kb.registre import Registre, charger
 from kb.textes_officiels import Redaction
 from kb.textes_officiels import charger as charger_redactions
 
-# Entre deux builds (mkdocs serve) : registre par dossier, avec la signature de ses fichiers.
-_cache: dict[str, tuple[tuple, Registre]] = {}
-# Pendant un build complet : déjà vérifié, les fichiers n'ont pas pu changer.
-_verifie: dict[str, Registre] = cache_du_build()
+
+@dataclass
+class DonneesDuProjet:
+    """Partie de l'état du build (kb.etat) : les données du dépôt lues et contrôlées une fois par
+    build complet, que le build anglais de mkdocs-static-i18n reprend telles quelles."""
+
+    registre: Registre | None = None
+    redactions: dict[str, Redaction] | None = None
+    interface: dict[str, dict[str, Any]] | None = None
 
 
 @dataclass(frozen=True)
@@ -41,54 +47,48 @@ def projet(config: MkDocsConfig) -> Projet:
 
 
 def registre(config: MkDocsConfig) -> Registre:
-    """Le registre des textes, relu seulement si un fichier a changé (mkdocs serve).
-
-    Un registre fautif n'est jamais gardé en cache : ses erreurs s'affichent à chaque build.
-    """
-    p = projet(config)
-    cle = str(p.racine)
-    if cle in _verifie:
-        return _verifie[cle]
-    fichiers = sorted((p.donnees / "textes").glob("*.yml"))
-    signature = tuple((f.name, f.stat().st_mtime_ns) for f in fichiers)
-    en_cache = _cache.get(cle)
-    if en_cache and en_cache[0] == signature:
-        _verifie[cle] = en_cache[1]
-        return en_cache[1]
-    reg, problemes = charger(p.donnees / "textes", p.schema("texte"), p.racine)
-    for probleme in problemes:
-        signaler(probleme)
-    if not problemes:
-        _cache[cle] = (signature, reg)
-        _verifie[cle] = reg
-    return reg
+    """Le registre des textes, lu et contrôlé une fois par build complet (KB201, KB203)."""
+    donnees = etat_du_build(config).partie(DonneesDuProjet)
+    if donnees.registre is None:
+        p = projet(config)
+        fichiers = sorted((p.donnees / "textes").glob("*.yml"))
+        signature = tuple((f.name, f.stat().st_mtime_ns) for f in (*fichiers, Path(p.schema("texte"))))
+        donnees.registre, problemes = _registre_lu(p.racine, p.schema("texte"), signature)
+        for probleme in problemes:
+            signaler(config, probleme)
+    return donnees.registre
 
 
-_redactions_verifiees: dict[str, dict[str, Redaction]] = cache_du_build()
+@lru_cache(maxsize=4)
+def _registre_lu(racine: Path, schema: str, _signature: tuple) -> tuple[Registre, tuple[Probleme, ...]]:
+    """Le registre de data/textes et ses problèmes : relu seulement quand un de ses fichiers change
+    (leurs dates de modification font partie de la clé ; `mkdocs serve` reconstruit sans le relire)."""
+    reg, problemes = charger(racine / "data" / "textes", schema, racine)
+    return reg, tuple(problemes)
 
 
 def textes_officiels(config: MkDocsConfig) -> dict[str, Redaction]:
     """Les rédactions officielles (data/textes-officiels/), lues et contrôlées une fois par build
     complet (KB204) ; {identifiant d'article: rédaction}. Seuls des fichiers YAML sont lus."""
-    p = projet(config)
-    cle = str(p.racine)
-    if cle not in _redactions_verifiees:
-        redactions, problemes = charger_redactions(p.donnees / "textes-officiels", p.schema("texte-officiel"),
-                                                   p.racine, registre(config))
+    donnees = etat_du_build(config).partie(DonneesDuProjet)
+    if donnees.redactions is None:
+        p = projet(config)
+        reg = registre(config)
+        donnees.redactions, problemes = charger_redactions(p.donnees / "textes-officiels", p.schema("texte-officiel"),
+                                                           p.racine, reg)
         for probleme in problemes:
-            signaler(probleme)
-        _redactions_verifiees[cle] = redactions
-    return _redactions_verifiees[cle]
+            signaler(config, probleme)
+    return donnees.redactions
 
 
-def slugify_des_titres(config: MkDocsConfig) -> Callable[[str, str], str]:
-    """La seule fonction d'ancre du site : celle des titres (option `slugify` de l'extension toc
-    dans mkdocs.yml, « Période d'essai » -> « periode-dessai »). Le glossaire et « Quoi de neuf ? »
-    s'en servent pour leurs ancres, pour qu'une ancre écrite à la main suive la même règle."""
-    fonction = config.mdx_configs.get("toc", {}).get("slugify")
-    if fonction is None:
-        from markdown.extensions.toc import slugify as fonction
-    return fonction
+def textes_de_l_interface(config: MkDocsConfig, langue: str) -> dict[str, Any]:
+    """Les textes de l'interface dans `langue` (data/interface.yml, contrôlé par hooks/interface.py),
+    ceux du français pour une langue qui n'en a pas."""
+    donnees = etat_du_build(config).partie(DonneesDuProjet)
+    if donnees.interface is None:
+        chemin = projet(config).donnees / "interface.yml"
+        donnees.interface = yaml.safe_load(chemin.read_text(encoding="utf-8"))
+    return donnees.interface.get(langue) or donnees.interface["fr"]
 
 
 def domaines_autorises(config: MkDocsConfig) -> frozenset[str]:

@@ -10,6 +10,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 from typing import Callable
 
 from kb.citations import citation_officielle
@@ -20,7 +21,7 @@ from kb.schema import erreurs, nom_du_champ
 LEGIFRANCE = "https://www.legifrance.gouv.fr"
 CODE_DU_TRAVAIL_NUMERIQUE = "https://code.travail.gouv.fr/code-du-travail/"
 # Préposition devant le titre court, selon la nature du texte.
-_PREPOSITION = {"code": "du", "loi": "de la", "decret": "du", "ordonnance": "de l'"}
+_PREPOSITION = MappingProxyType({"code": "du", "loi": "de la", "decret": "du", "ordonnance": "de l'"})
 
 
 @dataclass(frozen=True)

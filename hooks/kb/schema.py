@@ -11,9 +11,15 @@ from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
 
 
-@lru_cache(maxsize=None)
 def validateur(chemin_schema: str) -> Draft202012Validator:
-    """Charge un schéma (une fois par build) avec la vérification des formats (dates)."""
+    """Le validateur d'un schéma, avec la vérification des formats (dates) ; relu quand le fichier
+    change (`mkdocs serve`)."""
+    return _validateur(chemin_schema, Path(chemin_schema).stat().st_mtime_ns)
+
+
+@lru_cache(maxsize=32)
+def _validateur(chemin_schema: str, _version: int) -> Draft202012Validator:
+    """Fonction pure du fichier : sa date de modification fait partie de la clé du cache."""
     schema = json.loads(Path(chemin_schema).read_text(encoding="utf-8"))
     return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
 

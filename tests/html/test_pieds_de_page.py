@@ -5,18 +5,14 @@ from __future__ import annotations
 import re
 from urllib.parse import parse_qs, urlsplit
 
-
 from kb.dates import date_longue
+from kb.normalisation import espaces_ordinaires
 
 from arbre_html import RACINE, SITE_URL
 
 MOIS_FR = "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
 MOIS_EN = "January|February|March|April|May|June|July|August|September|October|November|December"
 DEPOT = "https://github.com/base-juridique-cae/base-juridique-cae"
-
-
-def espaces_ordinaires(texte: str) -> str:
-    return texte.replace("\u00a0", " ").replace("\u202f", " ")
 
 
 def test_verifie_le_en_toutes_lettres(pages):
@@ -100,7 +96,7 @@ def test_pages_d_articles_titrees_depuis_le_registre(pages_fr):
         page = next(p for p in pages_fr if p.url == url)
         h1 = page.dom.premier("div", classe="kb-contenu").premier("h1")
         # La typographie met une espace insécable après « n° » : on compare sans elle.
-        affiche = h1.texte(frozenset({"a"})).strip().replace("\u00a0", " ").replace("\u202f", " ")
+        affiche = espaces_ordinaires(h1.texte(frozenset({"a"})).strip())
         assert affiche == registre.trouver(ref).titre, page
         vues += 1
     assert vues, "aucune page d'article dans docs/textes/"

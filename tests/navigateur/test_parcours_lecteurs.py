@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from kb.citations import sans_accents
+from kb.normalisation import sans_accents
 from kb.entete import lire_entete
 from outils_kb import adresse_de_page
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from glossaire import cle  # deux questions identiques aux accents, à la casse et à la ponctuation près
+from kb.normalisation import cle_de_comparaison as cle  # deux questions identiques aux accents, à la casse et à la ponctuation près
 from outils_kb import adresse_de_page
 
 from kb.entete import EnteteIllisible, lire_yaml

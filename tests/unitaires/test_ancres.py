@@ -2,7 +2,30 @@
 
 from __future__ import annotations
 
-from kb.ancres import Paragraphe, ancrer_html, ancres, cle, mots
+from kb import ancres as regle
+from kb.ancres import Paragraphe
+from kb.normalisation import elisions
+
+from .conftest import RACINE
+
+# La règle avec les élisions du dépôt (data/recherche.yml), comme hooks/paragraphes.py l'applique.
+ELISIONS = elisions(RACINE)
+
+
+def cle(texte: str) -> str:
+    return regle.cle(texte, ELISIONS)
+
+
+def mots(texte: str) -> list[str]:
+    return regle.mots(texte, ELISIONS)
+
+
+def ancres(paragraphes: list[Paragraphe], deja_pris: frozenset[str] | set[str] = frozenset()) -> list[str | None]:
+    return regle.ancres(paragraphes, ELISIONS, deja_pris)
+
+
+def ancrer_html(html: str) -> str:
+    return regle.ancrer_html(html, ELISIONS)
 
 
 def test_accents_guillemets_espaces_insecables_et_elisions():

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from kb.citations import codes_du_registre, identifiant_de_texte, sans_accents, trouver
+from kb.citations import codes_du_registre, identifiant_de_texte, trouver
+from kb.normalisation import sans_accents
 
 PAR_DATE = {"loi 10 septembre 1947": "loi-47-1775", "loi 31 juillet 2014": "loi-2014-856"}
 # Les noms des codes viennent du registre (kb.citations.codes_du_registre) ; ici, un extrait.

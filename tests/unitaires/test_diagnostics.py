@@ -7,8 +7,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from kb import diagnostics
-from kb.diagnostics import CODES, Probleme, chemin_lisible, nouveau_build, signaler
+from kb.diagnostics import CODES, Probleme, chemin_lisible, signaler
+from kb.etat import ouvrir_un_build
 from kb.projet import domaine_autorise, langue_par_defaut, langues
 
 
@@ -32,21 +32,21 @@ def test_chemin_lisible(tmp_path):
 
 def test_signaler_erreur_avertissement_et_une_seule_fois(caplog):
     caplog.set_level(logging.INFO, logger="mkdocs.hooks.kb")
-    nouveau_build()
+    config = SimpleNamespace()
     erreur = Probleme("KB104", "docs/a.md", "date future.", "corrigez.", 3)
     vieux = Probleme("KB105", "docs/a.md", "date ancienne.", "relisez.", 3)
-    signaler(erreur)
-    signaler(erreur)  # build de la langue suivante : pas de doublon
-    signaler(vieux, avertissement=True)
+    signaler(config, erreur)
+    signaler(config, erreur)  # build de la langue suivante : pas de doublon
+    signaler(config, vieux, avertissement=True)
     assert [(r.levelno, r.getMessage()) for r in caplog.records] == [
         (logging.ERROR, str(erreur)),
         (logging.INFO, f"AVERTISSEMENT {vieux}"),
     ]
-    nouveau_build()
+    ouvrir_un_build(config)  # build complet suivant : le problème est de nouveau signalé, une fois
     caplog.clear()
-    signaler(erreur)
+    signaler(config, erreur)
+    signaler(config, erreur)
     assert [r.getMessage() for r in caplog.records] == [str(erreur)]
-    diagnostics.nouveau_build()
 
 
 @pytest.mark.parametrize("url, admis", [
@@ -78,13 +78,3 @@ def test_langues_construites_defaut_en_tete():
 
 def test_langues_sans_i18n():
     assert langues(SimpleNamespace(plugins={}, theme={"language": "fr"})) == ["fr"]
-
-
-def test_cache_du_build_vide_a_chaque_build_complet():
-    from kb.diagnostics import cache_du_build, nouveau_build
-
-    cache = cache_du_build()
-    cache["page.md"] = "vérifiée"
-    assert cache == {"page.md": "vérifiée"}  # build anglais du même build complet : gardé
-    nouveau_build()
-    assert cache == {}

@@ -6,7 +6,8 @@ import textwrap
 
 import pytest
 
-from glossaire import Terme, _reference, abreviations, ancienne_ancre, ancre, charger, cle, rendre_glossaire
+from glossaire import Terme, _reference, abreviations, ancienne_ancre, ancre, charger, rendre_glossaire
+from kb.normalisation import cle_de_comparaison as cle
 from outils_kb import sans_detail_yaml
 
 from .conftest import DONNEES, RACINE

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import logging
+from types import SimpleNamespace
 
 import pytest
 
-from kb import diagnostics
 from liens import FiltreDesMessages
 
 
@@ -17,7 +17,7 @@ def filtre(tmp_path):
     (docs / "cesa" / "contrat.md").write_text(
         "---\ntitle: Contrat\n---\n\n# Contrat\n\nVoir [la période d'essai](periode-essai.md#duree).\n"
         "Et [la rémunération](remuneration.md).\nOu [le dossier](remuneration/).\n", encoding="utf-8")
-    return FiltreDesMessages(docs, tmp_path)
+    return FiltreDesMessages(docs, tmp_path, SimpleNamespace())  # config : porte l'état du build
 
 
 def test_lien_casse(filtre):
@@ -65,11 +65,13 @@ def test_autres_messages_inchanges(filtre):
 
 
 def test_filtre_une_seule_fois_par_build(filtre):
-    diagnostics.nouveau_build()
     texte = ("Doc file 'cesa/contrat.md' contains a link 'remuneration.md', but the target is not found among "
              "documentation files.")
     premier = logging.LogRecord("mkdocs.structure.pages", logging.WARNING, "", 0, texte, (), None)
     second = logging.LogRecord("mkdocs.structure.pages", logging.WARNING, "", 0, texte, (), None)
     assert filtre.filter(premier) is True and premier.getMessage().startswith("KB601 ")
     assert filtre.filter(second) is False  # build de la langue suivante : déjà dit
-    diagnostics.nouveau_build()
+    # Un autre build (une autre configuration, donc un autre état) le dit de nouveau.
+    autre = FiltreDesMessages(filtre.docs, filtre.racine, SimpleNamespace())
+    troisieme = logging.LogRecord("mkdocs.structure.pages", logging.WARNING, "", 0, texte, (), None)
+    assert autre.filter(troisieme) is True

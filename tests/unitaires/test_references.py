@@ -8,7 +8,7 @@ from types import SimpleNamespace
 import pytest
 
 from kb.registre import Article, Texte
-from references import _decrire, _textes_par_date, exporter, json_ld, slug_article
+from references import _decrire, exporter, json_ld, slug_article, textes_par_date
 
 CODE = Texte(id="code-du-travail", titre="Code du travail", titre_court="code du travail", nature="code",
              url="https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT000006072050")
@@ -50,7 +50,7 @@ def test_json_ld_sans_identifiant_n_invente_rien():
 
 
 def test_lois_citees_par_leur_date(registre_reel):
-    dates = _textes_par_date(registre_reel)
+    dates = textes_par_date(registre_reel)
     assert dates["loi 10 septembre 1947"] == "loi-47-1775"
     assert dates["loi 31 juillet 2014"] == "loi-2014-856"
     assert "code du travail" not in " ".join(dates)

@@ -1,0 +1,19 @@
+"""Hook : ouvre l'état de chaque build complet (kb/etat.py), avant tout autre hook.
+
+Premier hook de mkdocs.yml. À son `on_pre_build` dans la langue par défaut, un état neuf est
+rangé sur la configuration ; les builds des autres langues, que mkdocs-static-i18n lance ensuite
+avec la même configuration, le reprennent : ce que les hooks ont lu et vérifié dans le build
+français sert tel quel, et chaque problème n'est signalé qu'une fois.
+"""
+
+from __future__ import annotations
+
+from mkdocs.config.defaults import MkDocsConfig
+
+from kb.etat import ouvrir_un_build
+from kb.projet import langue_par_defaut
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    if config.theme["language"] == langue_par_defaut(config):
+        ouvrir_un_build(config)
