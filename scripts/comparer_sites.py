@@ -11,6 +11,8 @@ construire avant et après sur le même contenu, puis comparer. Pour chaque fich
   lecteur), et les dates du build retirées : date de dernière mise à jour (plugin git, AAAA-MM-JJ
   dans `<time>` et dans le texte), `<lastmod>` du sitemap, date en toutes lettres de « Mis à jour
   le », et la balise `<meta name="generator">` (nom et version du moteur) ; une espace laissée entre deux balises (`> <`) compte, sauf option --entre-balises ;
+- JSON : d'abord comparé comme données (l'ordre des clés d'un objet ne compte pas : Pagefind écrit
+  les langues de `pagefind-entry.json` dans un ordre qui varie d'un build à l'autre) ;
 - autres fichiers (images, polices) : comparés octet pour octet.
 
 Sortie : la liste des fichiers différents, avec le premier écart de chacun (contexte autour) ;
@@ -20,6 +22,7 @@ code de retour 0 si les deux sites sont identiques ainsi normalisés, 1 sinon.
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import sys
 from pathlib import Path
@@ -52,6 +55,14 @@ def fichiers(dossier: Path) -> dict[str, Path]:
     return {p.relative_to(dossier).as_posix(): p for p in dossier.rglob("*") if p.is_file()}
 
 
+def memes_donnees(a: bytes, b: bytes) -> bool:
+    """Deux JSON égaux une fois lus (objets comparés sans tenir compte de l'ordre des clés)."""
+    try:
+        return json.loads(a) == json.loads(b)
+    except ValueError:
+        return False
+
+
 def premier_ecart(a: str, b: str, contexte: int = 120) -> str:
     i = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
     debut = max(i - contexte, 0)
@@ -66,6 +77,8 @@ def comparer(avant: Path, apres: Path, entre_balises: bool = False) -> list[str]
     for nom in sorted(set(a) & set(b)):
         octets_a, octets_b = a[nom].read_bytes(), b[nom].read_bytes()
         if octets_a == octets_b:
+            continue
+        if a[nom].suffix == ".json" and memes_donnees(octets_a, octets_b):
             continue
         if a[nom].suffix not in TEXTE:
             ecarts.append(f"{nom} : contenu binaire différent")
