@@ -96,6 +96,13 @@ DEBUT_DE_NUMERO_DE_CODE = rf"{LETTRE}\.?{ESP}?\d"
 
 # ---------------------------------------------------------------- Forme des numéros du registre
 
+#: Un numéro d'article d'une loi, d'un décret ou d'une ordonnance : « 26-41 », « 1 », « 3 bis ».
+NUMERO_D_ARTICLE_DE_TEXTE = rf"\d+(-\d+)*( ({'|'.join(SUFFIXES)}))?"
+#: Un numéro d'article tel que le registre l'écrit (champ `numero` de data/textes/*.yml) :
+#: « L7331-2 », ou un numéro d'article de texte. data/schemas/texte.schema.json porte le même
+#: motif (un schéma JSON ne peut pas l'importer ; tests/unitaires/test_grammaire.py les compare).
+NUMERO_DU_REGISTRE = rf"^({LETTRE}\d+(-\d+)+|{NUMERO_D_ARTICLE_DE_TEXTE})$"
+
 _FORME_CODE = re.compile(rf"({LETTRE})(\d.*)")
 
 

@@ -112,10 +112,13 @@ def test_les_natures_du_schema_sont_celles_de_la_grammaire():
     assert set(schema["properties"]["nature"]["enum"]) == {"code", *g.NATURES_DE_TEXTE}
 
 
-def test_les_numeros_du_schema_suivent_les_lettres_de_la_grammaire():
+def test_les_numeros_du_schema_sont_ceux_de_la_grammaire(registre_reel):
     schema = json.loads((RACINE / "data" / "schemas" / "texte.schema.json").read_text(encoding="utf-8"))
     motif = schema["properties"]["articles"]["items"]["properties"]["numero"]["pattern"]
-    assert f"[{g.LETTRES}]" in motif and all(s in motif for s in g.SUFFIXES), motif
+    assert motif == g.NUMERO_DU_REGISTRE, "data/schemas/texte.schema.json doit porter kb.grammaire.NUMERO_DU_REGISTRE"
+    for article in registre_reel.articles.values():
+        assert re.fullmatch(g.NUMERO_DU_REGISTRE, article.numero), article.id
+        assert g.normaliser_numero(g.numero_cite(article.numero, article.texte.nature)) == article.numero
 
 
 def test_la_grammaire_du_build_est_dans_l_etat(tmp_path):
@@ -137,8 +140,8 @@ def test_le_navigateur_recoit_les_motifs_de_la_grammaire(regles):
 
 
 # Un motif de numéro d'article écrit ailleurs que dans kb.grammaire : la lettre d'un article de
-# code en classe (« [LRD] », « [LRDlrd] ») ou en chaîne (« "LRD" »).
-_MOTIF_ECRIT_AILLEURS = re.compile(r"\[LRD|[\"']LRD[\"']")
+# code en classe (« [LRD] », « [LRDlrd] ») ou en chaîne (« "LRD" ») ; les suffixes (« bis|ter »).
+_MOTIF_ECRIT_AILLEURS = re.compile(r"\[LRD|[\"']LRD[\"']|bis\|ter")
 
 
 def test_aucun_motif_de_numero_hors_de_la_grammaire():
@@ -149,3 +152,4 @@ def test_aucun_motif_de_numero_hors_de_la_grammaire():
                if _MOTIF_ECRIT_AILLEURS.search(ligne)]
     assert not fautifs, "grammaire des numéros écrite hors de hooks/kb/grammaire.py :\n" + "\n".join(fautifs)
     assert _MOTIF_ECRIT_AILLEURS.search('re.fullmatch(r"([LRD])(\\d.*)", numero)')
+    assert _MOTIF_ECRIT_AILLEURS.search('r"\\d+(?:-\\d+)*(?: (?:bis|ter|quater))?"')
