@@ -11,6 +11,8 @@ construire avant et après sur le même contenu, puis comparer. Pour chaque fich
   lecteur), et les dates du build retirées : date de dernière mise à jour (plugin git, AAAA-MM-JJ
   dans `<time>` et dans le texte), `<lastmod>` du sitemap, date en toutes lettres de « Mis à jour
   le », et la balise `<meta name="generator">` (nom et version du moteur) ; une espace laissée entre deux balises (`> <`) compte, sauf option --entre-balises ;
+- JSON : les clés de chaque objet d'abord triées (leur ordre n'a pas de sens ; Pagefind écrit
+  celles de pagefind-entry.json dans un ordre qui change d'un build à l'autre) ;
 - autres fichiers (images, polices) : comparés octet pour octet.
 
 Sortie : la liste des fichiers différents, avec le premier écart de chacun (contexte autour) ;
@@ -20,6 +22,7 @@ code de retour 0 si les deux sites sont identiques ainsi normalisés, 1 sinon.
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import sys
 from pathlib import Path
@@ -58,6 +61,16 @@ def premier_ecart(a: str, b: str, contexte: int = 120) -> str:
     return f"    avant : …{a[debut:i + contexte]}…\n    après : …{b[debut:i + contexte]}…"
 
 
+def _cles_triees(chemin: Path, texte: str) -> str:
+    """Un JSON réécrit avec les clés de ses objets triées ; tout autre texte tel quel."""
+    if chemin.suffix != ".json":
+        return texte
+    try:
+        return json.dumps(json.loads(texte), ensure_ascii=False, sort_keys=True)
+    except ValueError:
+        return texte
+
+
 def comparer(avant: Path, apres: Path, entre_balises: bool = False) -> list[str]:
     """Les écarts (un texte par fichier), vide si les sites sont identiques une fois normalisés."""
     a, b = fichiers(avant), fichiers(apres)
@@ -70,8 +83,8 @@ def comparer(avant: Path, apres: Path, entre_balises: bool = False) -> list[str]
         if a[nom].suffix not in TEXTE:
             ecarts.append(f"{nom} : contenu binaire différent")
             continue
-        texte_a = normaliser(octets_a.decode("utf-8"), entre_balises)
-        texte_b = normaliser(octets_b.decode("utf-8"), entre_balises)
+        texte_a = normaliser(_cles_triees(a[nom], octets_a.decode("utf-8")), entre_balises)
+        texte_b = normaliser(_cles_triees(b[nom], octets_b.decode("utf-8")), entre_balises)
         if texte_a != texte_b:
             ecarts.append(f"{nom} :\n{premier_ecart(texte_a, texte_b)}")
     return ecarts
