@@ -3,14 +3,16 @@
 Trois tâches, chacune sur un événement documenté de MkDocs :
 
 * ``on_pre_build`` : lit les règles de la recherche (``data/recherche.yml`` : mots vides, élisions,
-  grammaire des numéros d'articles, équivalences du langage courant) et les synonymes du glossaire ;
-  une faute de contributeur y donne un message KB800 (fichier, ligne, correction) ;
+  équivalences du langage courant) et les synonymes du glossaire ; une faute de contributeur y donne
+  un message KB800 (fichier, ligne, correction). La grammaire des numéros d'articles n'est pas là :
+  c'est celle de tout le site (``kb.grammaire``) ;
 * ``on_page_context`` : donne au gabarit (``overrides/main.html``) les métadonnées que Pagefind lit
   dans chaque page : jetons des numéros de l'article ou du texte (``l7331x2``), questions déclarées
   dans l'en-tête (``questions:``), numéro officiel de l'article, langue réelle du contenu ;
 * ``on_post_build`` (une fois, après toutes les langues) : indexe le site construit avec l'API
   Python documentée de Pagefind (un index par langue, pris de ``<html lang>``), et écrit
-  ``recherche/regles.json``, les mêmes règles pour le navigateur.
+  ``recherche/regles.json``, les mêmes règles pour le navigateur, avec les motifs des numéros
+  d'articles tirés de ``kb.grammaire``.
 
 Le navigateur (``overrides/assets/javascripts/recherche.js``) réécrit la requête avec ces règles et
 interroge Pagefind par son API JavaScript documentée. Rien ici ne touche aux éléments internes de
@@ -35,6 +37,7 @@ from mkdocs.plugins import event_priority
 from kb.diagnostics import Probleme, chemin_lisible, signaler
 from kb.entete import EnteteIllisible, lire_yaml
 from kb.etat import etat_du_build
+from kb.grammaire import forme_du_registre, motifs_de_la_requete, numero_cite, numero_de_texte
 from kb.normalisation import espaces_ordinaires, plier
 from kb.projet import est_un_repli, langues, projet
 from kb.projet import registre as registre_du_projet
@@ -58,27 +61,27 @@ EXCLUS = (".headerlink", ".kb-pas-dans-la-recherche")
 
 @dataclass(frozen=True)
 class Regles:
-    """Les règles de data/recherche.yml, compilées pour Python (le navigateur reçoit leur source)."""
+    """Les règles de data/recherche.yml ; les numéros d'articles, eux, suivent kb.grammaire (le
+    navigateur reçoit les sources de ces motifs)."""
 
     mots_vides: frozenset[str]
     elisions: tuple[str, ...]
-    motif_article: str
-    motif_numero: str
     equivalences: tuple[tuple[str, ...], ...]
 
     @property
     def re_article(self) -> re.Pattern[str]:
-        return _compiler(self.motif_article)
+        return _motif_de_la_requete("article")
 
     @property
     def re_numero(self) -> re.Pattern[str]:
-        return _compiler(self.motif_numero)
+        return _motif_de_la_requete("numero")
 
 
-@lru_cache(maxsize=16)
-def _compiler(motif: str) -> re.Pattern[str]:
-    """L'expression compilée (fonction pure ; le cache évite de la recompiler à chaque page)."""
-    return re.compile(motif, re.IGNORECASE)
+@lru_cache(maxsize=8)
+def _motif_de_la_requete(nom: str) -> re.Pattern[str]:
+    """Un motif de kb.grammaire.motifs_de_la_requete, compilé sans casse comme dans le navigateur
+    (fonction pure ; le cache évite de la recompiler à chaque page)."""
+    return re.compile(motifs_de_la_requete()[nom], re.IGNORECASE)
 
 
 def charger_regles(chemin: Path, racine: Path) -> tuple[Regles | None, list[Probleme]]:
@@ -96,13 +99,6 @@ def charger_regles(chemin: Path, racine: Path) -> tuple[Regles | None, list[Prob
                  for cle, message in erreurs(donnees, str(racine / "data/schemas/recherche.schema.json"))]
     if problemes:
         return None, problemes
-    for nom in ("article", "numero"):
-        try:
-            re.compile(donnees["numeros"][nom])
-        except re.error as e:
-            problemes.append(Probleme("KB800", fichier, f"l'expression « numeros.{nom} » est invalide ({e}).",
-                                      "corrigez-la ; elle doit rester comprise par Python et par JavaScript "
-                                      "(pas de \\w ni de \\p{…}).", doc.ligne(("numeros", nom))))
     vus: dict[str, int] = {}
     for i, groupe in enumerate(donnees.get("equivalences") or []):
         for mot in groupe:
@@ -117,15 +113,13 @@ def charger_regles(chemin: Path, racine: Path) -> tuple[Regles | None, list[Prob
     regles = Regles(
         mots_vides=frozenset(str(donnees["mots_vides"]).split()),
         elisions=tuple(donnees["elisions"]),
-        motif_article=donnees["numeros"]["article"],
-        motif_numero=donnees["numeros"]["numero"],
         equivalences=tuple(tuple(str(m) for m in g) for g in donnees.get("equivalences") or []),
     )
     return regles, []
 
 
 # ---------------------------------------------------------------------------
-# Jetons des numéros (même règle dans recherche.js : fonction « jeton »)
+# Jetons des numéros (même règle dans recherche.js : fonction « jeton », avec le même motif de tiret)
 # ---------------------------------------------------------------------------
 
 def jeton(numero: str, lettre: str | None = None) -> str:
@@ -134,7 +128,7 @@ def jeton(numero: str, lettre: str | None = None) -> str:
     ``("7331-2", "L")`` -> ``"l7331x2"`` ; ``("26-41")`` -> ``"n26x41"`` (sans lettre : ``n``).
     Un jeton sans séparateur reste un seul mot pour Pagefind, et ne figure dans aucun texte.
     """
-    chiffres = re.sub(r"\s*-\s*", "x", numero.strip()).lower()
+    chiffres = _motif_de_la_requete("tiret").sub("x", numero.strip()).lower()
     return (lettre or "n").lower() + chiffres
 
 
@@ -160,15 +154,13 @@ def jetons_de_la_page(article: str | None, texte: str | None) -> list[str]:
     sortie: list[str] = []
     if article:
         _, _, numero = article.partition(":")
-        m = re.fullmatch(r"([LRD])\s*(\d.*)", numero, re.IGNORECASE)
-        if m:
-            sortie += [jeton(m.group(2), m.group(1)), jeton(m.group(2))]
-        elif re.fullmatch(r"\d+(?:-\d+)+", numero):
+        lettre, chiffres = forme_du_registre(numero)
+        if lettre:
+            sortie += [jeton(chiffres, lettre), jeton(chiffres)]
+        elif _motif_de_la_requete("numero").fullmatch(numero):
             sortie.append(jeton(numero))
-    if texte:
-        m = re.search(r"(\d+-\d+)$", texte)
-        if m:
-            sortie.append(jeton(m.group(1)))
+    if texte and numero_de_texte(texte):
+        sortie.append(jeton(numero_de_texte(texte)))
     return list(dict.fromkeys(sortie))
 
 
@@ -197,7 +189,7 @@ def regles_pour_le_navigateur(regles: Regles, synonymes: Mapping[str, list[list[
     return {
         "mots_vides": sorted(regles.mots_vides),
         "elisions": list(regles.elisions),
-        "numeros": {"article": regles.motif_article, "numero": regles.motif_numero},
+        "numeros": motifs_de_la_requete(),
         "equivalences": [list(g) for g in regles.equivalences],
         "synonymes": dict(synonymes),
     }
@@ -222,17 +214,11 @@ def metadonnees_de_la_page(meta: Mapping[str, Any], registre: Registre, *, repli
     if article:
         art = registre.articles.get(article)
         if art is not None:
-            sortie["numero"] = f"art. {_numero_officiel(art.numero)}"
+            sortie["numero"] = f"art. {numero_cite(art.numero, art.texte.nature)}"
     sortie["langue"] = langue_du_contenu
     if repli:
         sortie["repli"] = "1"
     return sortie
-
-
-def _numero_officiel(numero: str) -> str:
-    """« L7331-2 » -> « L. 7331-2 » (forme des citations) ; « 26-41 » tel quel."""
-    m = re.fullmatch(r"([LRD])(\d.*)", numero)
-    return f"{m.group(1)}. {m.group(2)}" if m else numero
 
 
 # ---------------------------------------------------------------------------

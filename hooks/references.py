@@ -25,12 +25,12 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from kb.citations import Citation, codes_du_registre, trouver
+from kb.citations import Citation, trouver
 from kb.dates import date_longue
 from kb.diagnostics import Probleme, chemin_lisible, signaler
 from kb.etat import etat_du_build
 from kb.html import SANS_NOUVEAU_LIEN, transformer_texte
-from kb.projet import elements_du_menu, est_un_repli, langue_par_defaut, projet, registre, textes_officiels
+from kb.projet import elements_du_menu, est_un_repli, grammaire, langue_par_defaut, projet, registre, textes_officiels
 from kb.registre import Article, Evenement, Registre, Texte, url_legifrance_article
 from kb.textes_officiels import Redaction
 
@@ -42,13 +42,11 @@ MARQUE_INDEX = "<!-- index-des-textes -->"
 class EtatDesReferences:
     """Partie de l'état du build (kb.etat). Pour la langue en cours (remplacés à chaque on_files) :
     rétroliens (référence -> {fichier source: page qui la cite}) et fichiers du site, que
-    on_page_context ne reçoit pas de MkDocs. Pour tout le build : les textes cités par leur date
-    (« loi 10 septembre 1947 » -> « loi-47-1775 ») ; et la page de chaque article déjà cherchée
-    dans une collection de fichiers (la dernière vue)."""
+    on_page_context ne reçoit pas de MkDocs. Pour tout le build : la page de chaque article déjà
+    cherchée dans une collection de fichiers (la dernière vue)."""
 
     cite_dans: dict[str, dict[str, Page]] = field(default_factory=lambda: defaultdict(dict))
     fichiers: Files = field(default_factory=lambda: Files([]))
-    textes_par_date: dict[str, str] | None = None
     _collection: Files | None = None
     _pages_des_articles: dict[str, File | None] = field(default_factory=dict)
 
@@ -118,14 +116,13 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     reg = registre(config)
     repli = est_un_repli(page, config)
     etat = _etat(config)
-    par_date = _textes_par_date(config)
-    codes = codes_du_registre(reg.textes.values())
+    gram = grammaire(config)
     inconnues: list[Citation] = []
     titres_donnes: set[str] = set()
 
     def lier(texte: str) -> str:
         morceaux, position = [], 0
-        for citation in trouver(texte, par_date, codes):
+        for citation in trouver(texte, gram.textes_par_date, gram.codes):
             cible = reg.trouver(citation.ref) if citation.texte_id else None
             if cible is None:
                 if not (citation.texte_id and reg.illisible(citation.texte_id)):
@@ -408,23 +405,6 @@ def _lien(cible: Texte | Article, page: Page, etat: EtatDesReferences, files: Fi
     return cible.url
 
 
-def _textes_par_date(config: MkDocsConfig) -> dict[str, str]:
-    """Les textes cités par leur date, calculés une fois par build (et non à chaque page)."""
-    etat = _etat(config)
-    if etat.textes_par_date is None:
-        etat.textes_par_date = textes_par_date(registre(config))
-    return etat.textes_par_date
-
-
-def textes_par_date(reg: Registre) -> dict[str, str]:
-    """« loi 10 septembre 1947 » -> « loi-47-1775 », pour les textes cités par leur date."""
-    resultat = {}
-    for texte in reg.textes.values():
-        if texte.date and texte.nature != "code":
-            resultat[f"{texte.nature} {date_longue(texte.date, 'fr').replace('1er ', '1 ')}"] = texte.id
-    return resultat
-
-
 def problemes_de_citation(inconnues: list[Citation], page: Page, config: MkDocsConfig) -> list[Probleme]:
     """KB200 pour chaque citation inconnue, avec la ligne du fichier source où elle apparaît."""
     racine = projet(config).racine
@@ -434,8 +414,7 @@ def problemes_de_citation(inconnues: list[Citation], page: Page, config: MkDocsC
     # la première qui contient la même citation selon la même grammaire ; à défaut (citation coupée
     # sur deux lignes), la première qui contient son numéro.
     corps = _debut_du_corps(lignes)
-    reg = registre(config)
-    par_date, codes = _textes_par_date(config), codes_du_registre(reg.textes.values())
+    gram = grammaire(config)
     problemes, vues = [], set()
     for citation in inconnues:
         if (citation.ref, citation.ecrit) in vues:
@@ -444,7 +423,7 @@ def problemes_de_citation(inconnues: list[Citation], page: Page, config: MkDocsC
         chiffres = re.search(r"\d[\d-]*", citation.ecrit)
         aiguille = chiffres.group(0) if chiffres else citation.ecrit
         ligne = next((i + 1 for i in range(corps, len(lignes))
-                      if aiguille in lignes[i] and any(c.ref == citation.ref for c in trouver(lignes[i], par_date, codes))),
+                      if aiguille in lignes[i] and any(c.ref == citation.ref for c in trouver(lignes[i], gram.textes_par_date, gram.codes))),
                      None) or next((i + 1 for i in range(corps, len(lignes)) if aiguille in lignes[i]), None)
         if citation.texte_id is None:
             message = f"« {citation.ecrit} » désigne un texte par une date que le registre ne connaît pas."

@@ -4,7 +4,8 @@ Les contributeurs tapent des espaces ordinaires ; le site affiche des espaces in
 la typographie française les demande, pour qu'aucune ligne ne commence par « : » ou « » » :
 - espace fine insécable avant ; ! ? et espace insécable avant : ;
 - espaces insécables à l'intérieur des guillemets « … » ;
-- espace insécable après « art. », « n° », « L. » / « R. » / « D. » devant un numéro d'article,
+- espace insécable après « art. », « n° », « L. » / « R. » / « D. » devant un numéro d'article
+  (forme des numéros : `kb.grammaire`),
   entre un nombre et son unité (3 mois, 8 mois, 20 %, 30 000 €) et dans les milliers (12 000).
 Le code, les attributs HTML et le texte dans une autre langue ne sont jamais modifiés. Dans le
 build français, toute la page passe (contenu et textes des gabarits) ; dans une autre langue, seul
@@ -27,6 +28,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 
+from kb.grammaire import ABREVIATION_DE_CODE, DEBUT_DE_NUMERO_DE_CODE
 from kb.html import transformer_texte
 from kb.normalisation import ESPACE, ESPACE_FINE_INSECABLE, ESPACE_INSECABLE
 from kb.projet import elements_du_menu
@@ -44,8 +46,8 @@ _REGLES = re.compile(
     rf"|(?P<deux_points>{_ESPACES}+:)(?=\s|$|<)"                     # : (pas 10:30 ni https:)
     rf"|(?P<ouvrant>«{_ESPACES}*)"                                   # « guillemets »
     rf"|(?P<fermant>{_ESPACES}*»)"
-    rf"|\b(?P<abreviation>art\.|[Nn]°|[LRD]\.){_ESPACES}+(?=\d)"     # art. 5, n° 2014-856, L. 7331-2
-    rf"|\b(?P<article>art\.){_ESPACES}+(?=[LRD]\.?{_ESPACES}?\d)"    # art. L. 7331-2
+    rf"|\b(?P<abreviation>art\.|[Nn]°|{ABREVIATION_DE_CODE}){_ESPACES}+(?=\d)"  # art. 5, n° 2014-856, L. 7331-2
+    rf"|\b(?P<article>art\.){_ESPACES}+(?={DEBUT_DE_NUMERO_DE_CODE})"  # art. L. 7331-2
     rf"|(?<![\d,.])(?P<milliers>\d{{1,3}}){_ESPACES}(?=\d{{3}}\b)"    # 12 000
     rf"|(?P<nombre>\d){_ESPACES}+(?={_UNITES}\b|€|%)"                # 3 mois, 20 %
 )

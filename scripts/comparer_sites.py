@@ -11,8 +11,8 @@ construire avant et après sur le même contenu, puis comparer. Pour chaque fich
   lecteur), et les dates du build retirées : date de dernière mise à jour (plugin git, AAAA-MM-JJ
   dans `<time>` et dans le texte), `<lastmod>` du sitemap, date en toutes lettres de « Mis à jour
   le », et la balise `<meta name="generator">` (nom et version du moteur) ; une espace laissée entre deux balises (`> <`) compte, sauf option --entre-balises ;
-- JSON : d'abord comparé comme données (l'ordre des clés d'un objet ne compte pas : Pagefind écrit
-  les langues de `pagefind-entry.json` dans un ordre qui varie d'un build à l'autre) ;
+- JSON : les clés de chaque objet d'abord triées (leur ordre n'a pas de sens ; Pagefind écrit
+  celles de pagefind-entry.json dans un ordre qui change d'un build à l'autre) ;
 - autres fichiers (images, polices) : comparés octet pour octet.
 
 Sortie : la liste des fichiers différents, avec le premier écart de chacun (contexte autour) ;
@@ -55,18 +55,20 @@ def fichiers(dossier: Path) -> dict[str, Path]:
     return {p.relative_to(dossier).as_posix(): p for p in dossier.rglob("*") if p.is_file()}
 
 
-def memes_donnees(a: bytes, b: bytes) -> bool:
-    """Deux JSON égaux une fois lus (objets comparés sans tenir compte de l'ordre des clés)."""
-    try:
-        return json.loads(a) == json.loads(b)
-    except ValueError:
-        return False
-
-
 def premier_ecart(a: str, b: str, contexte: int = 120) -> str:
     i = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
     debut = max(i - contexte, 0)
     return f"    avant : …{a[debut:i + contexte]}…\n    après : …{b[debut:i + contexte]}…"
+
+
+def _cles_triees(chemin: Path, texte: str) -> str:
+    """Un JSON réécrit avec les clés de ses objets triées ; tout autre texte tel quel."""
+    if chemin.suffix != ".json":
+        return texte
+    try:
+        return json.dumps(json.loads(texte), ensure_ascii=False, sort_keys=True)
+    except ValueError:
+        return texte
 
 
 def comparer(avant: Path, apres: Path, entre_balises: bool = False) -> list[str]:
@@ -78,13 +80,11 @@ def comparer(avant: Path, apres: Path, entre_balises: bool = False) -> list[str]
         octets_a, octets_b = a[nom].read_bytes(), b[nom].read_bytes()
         if octets_a == octets_b:
             continue
-        if a[nom].suffix == ".json" and memes_donnees(octets_a, octets_b):
-            continue
         if a[nom].suffix not in TEXTE:
             ecarts.append(f"{nom} : contenu binaire différent")
             continue
-        texte_a = normaliser(octets_a.decode("utf-8"), entre_balises)
-        texte_b = normaliser(octets_b.decode("utf-8"), entre_balises)
+        texte_a = normaliser(_cles_triees(a[nom], octets_a.decode("utf-8")), entre_balises)
+        texte_b = normaliser(_cles_triees(b[nom], octets_b.decode("utf-8")), entre_balises)
         if texte_a != texte_b:
             ecarts.append(f"{nom} :\n{premier_ecart(texte_a, texte_b)}")
     return ecarts

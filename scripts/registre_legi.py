@@ -37,6 +37,9 @@ from pathlib import Path
 import yaml
 
 RACINE = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(RACINE / "hooks"))
+from kb.grammaire import NUMERO_D_ARTICLE_DE_TEXTE  # noqa: E402  (la grammaire des numéros du site)
+
 VERSION = "2.513.0"  # données LEGI du 27 mars 2026 (code du travail)
 PAQUET = f"@socialgouv/legi-data@{VERSION}"
 CACHE = RACINE / ".cache" / "legi-data"
@@ -109,7 +112,7 @@ def alineas(texte_html: str) -> list[str] | None:
 def _numero_d_article(lien: dict) -> str | None:
     """« 48 » pour « LOI n°2014-856 … - art. 48 » ; rien pour « art. (V) » ou une annexe."""
     numero = str(lien.get("articleNum") or "").strip()
-    return numero if re.fullmatch(r"\d+(?:-\d+)*(?: (?:bis|ter|quater))?", numero) else None
+    return numero if re.fullmatch(NUMERO_D_ARTICLE_DE_TEXTE, numero) else None
 
 
 def historique_de_la_base(version: dict, par_jorftext: dict[str, str], aujourd_hui: str,

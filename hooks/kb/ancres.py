@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
+from kb.grammaire import LETTRE
 from kb.normalisation import ESPACE_DANS_LA_LIGNE, espaces_ordinaires, sans_accents, sans_elisions, tirets_ordinaires
 
 MOTS_DE_LA_CLE = 4
@@ -37,7 +38,7 @@ le la les un une des de du d l et ou a au aux en y ce cet cette ces se sa son se
 the a an of and or to in on for by is are
 """.split())
 # « L. 7331-2 », « R 7331-11 » : la lettre reste collée au numéro (« l7331-2 »).
-_NUMERO_D_ARTICLE = re.compile(rf"\b([LRD])\.?{ESPACE_DANS_LA_LIGNE}?(?=\d)")
+_NUMERO_D_ARTICLE = re.compile(rf"\b({LETTRE})\.?{ESPACE_DANS_LA_LIGNE}?(?=\d)")
 _MOT = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _BALISE_QUELCONQUE = re.compile(r"<[^>]*>")
 

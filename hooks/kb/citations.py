@@ -8,56 +8,23 @@ Formes reconnues (espaces ordinaires, insécables ou fines ; « L. » avec ou sa
 - articles de loi ou de décret : « article 26-41 de la loi du 10 septembre 1947 », « article 1er
   de la loi n° 2014-856 », « articles 47 et 48 de la loi du 31 juillet 2014 », « article 3 bis … » ;
 - textes entiers : « loi n° 2014-856 », « décret n° 2015-1363 », « ordonnance n° 2016-415 ».
-Chaque citation garde sa position, pour que le hook place le lien sur le numéro lui-même.
+Chaque citation garde sa position, pour que le hook place le lien sur le numéro lui-même. Les
+motifs (forme des numéros, des énumérations, des natures de textes) sont ceux de `kb.grammaire`,
+la seule grammaire du site ; ce module les applique.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Iterable, Mapping
+from typing import Mapping
 
-from kb.normalisation import ESPACE, espaces_ordinaires, sans_accents
+from kb.grammaire import (CODE_PAR_DEFAUT, GROUPE_LOI, NUM_CODE, TEXTE, UN_NUM_LOI, codes_du_registre,
+                          groupe_code, numero_cite)
+from kb.normalisation import ESPACE, espaces_ordinaires, sans_accents, tirets_ordinaires
 
-ESP = ESPACE
-CODE_PAR_DEFAUT = "code-du-travail"
-
-_NUM_CODE = rf"(?<![\w/.‑-])(?P<lettre>[LRD])\.?{ESP}?(?P<chiffres>\d{{1,4}}(?:[-‑]\d{{1,3}}){{1,3}})(?![\w‑-])"
-_SEP = rf"(?:{ESP}*,{ESP}*|{ESP}+(?:et|à|ou){ESP}+)"
-_NUM_CODE_SANS_GROUPE = rf"(?<![\w/.‑-])[LRD]\.?{ESP}?\d{{1,4}}(?:[-‑]\d{{1,3}}){{1,3}}(?![\w‑-])"
-
-
-@lru_cache(maxsize=8)
-def _groupe_code(noms: tuple[str, ...]) -> re.Pattern[str]:
-    """Un ou plusieurs numéros d'articles de code, suivis du nom d'un des `noms` de codes."""
-    suffixe = "|".join(f"{ESP}+".join(map(re.escape, nom.split())) for nom in sorted(noms, key=len, reverse=True))
-    suffixe = rf"(?:{ESP}+(?P<code>{suffixe}))?" if noms else ""
-    return re.compile(
-        rf"{_NUM_CODE_SANS_GROUPE}(?:{_SEP}(?:articles?{ESP}+|art\.{ESP}*)?{_NUM_CODE_SANS_GROUPE})*{suffixe}"
-    )
-
-
-def codes_du_registre(textes: Iterable[object]) -> dict[str, str]:
-    """« du code de commerce » -> « code-de-commerce », pour chaque code du registre.
-
-    `textes` : les `kb.registre.Texte` (attributs `nature`, `complement`, `id`).
-    """
-    return {t.complement: t.id for t in textes if getattr(t, "nature", None) == "code"}
-
-
-_UN_NUM_CODE = re.compile(_NUM_CODE)
-
-_MOIS = "janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
-_DATE = rf"(?:1er|\d{{1,2}}){ESP}(?:{_MOIS}){ESP}\d{{4}}"
-_NUM_LOI = rf"\d{{1,3}}(?:-\d{{1,3}})?(?:er)?(?:{ESP}(?:bis|ter|quater|quinquies))?"
-_GROUPE_LOI = re.compile(
-    rf"\b(?:[Aa]rticles?|[Aa]rt\.){ESP}+(?P<nums>{_NUM_LOI}(?:{_SEP}{_NUM_LOI})*)"
-    rf"{ESP}+(?:de{ESP}la{ESP}(?P<loi>loi)|du{ESP}(?P<decret>décret)|de{ESP}l['’](?P<ordonnance>ordonnance))"
-    rf"(?:{ESP}+n°{ESP}?(?P<numero>\d{{2,4}}-\d{{1,5}}))?(?:{ESP}+du{ESP}+(?P<date>{_DATE}))?"
-)
-_UN_NUM_LOI = re.compile(rf"(?P<num>\d{{1,3}}(?:-\d{{1,3}})?)(?P<er>er)?(?P<suffixe>{ESP}(?:bis|ter|quater|quinquies))?")
-_TEXTE = re.compile(rf"\b(?P<nature>[Ll]oi|[Dd]écret|[Oo]rdonnance){ESP}+n°{ESP}?(?P<numero>\d{{2,4}}-\d{{1,5}})\b")
+__all__ = ("CODE_PAR_DEFAUT", "Citation", "citation_officielle", "codes_du_registre", "identifiant_de_texte",
+           "numero_cite", "trouver")
 
 
 @dataclass(frozen=True)
@@ -81,7 +48,7 @@ def identifiant_de_texte(nature: str, numero: str) -> str:
 
 
 def _espaces(texte: str) -> str:
-    return re.sub(f"{ESP}+", " ", texte)
+    return re.sub(f"{ESPACE}+", " ", texte)
 
 
 def trouver(texte: str, textes_par_date: Mapping[str, str] | None = None,
@@ -98,7 +65,7 @@ def trouver(texte: str, textes_par_date: Mapping[str, str] | None = None,
     citations: list[Citation] = []
     occupe: list[tuple[int, int]] = []
 
-    for groupe in _GROUPE_LOI.finditer(texte):
+    for groupe in GROUPE_LOI.finditer(texte):
         nature = groupe.group("loi") or groupe.group("decret") or groupe.group("ordonnance")
         if groupe.group("numero"):
             texte_id: str | None = identifiant_de_texte(nature, groupe.group("numero"))
@@ -108,39 +75,30 @@ def trouver(texte: str, textes_par_date: Mapping[str, str] | None = None,
         else:
             continue  # « l'article 3 de la loi » sans autre précision : trop vague pour un lien
         debut_nums = groupe.start("nums")
-        for num in _UN_NUM_LOI.finditer(groupe.group("nums")):
+        for num in UN_NUM_LOI.finditer(groupe.group("nums")):
             numero = num.group("num") + (espaces_ordinaires(num.group("suffixe")) if num.group("suffixe") else "")
             citations.append(Citation(debut_nums + num.start(), debut_nums + num.end(), texte_id,
                                       numero, _espaces(groupe.group(0))))
         occupe.append(groupe.span())
 
-    for groupe in _groupe_code(tuple(codes)).finditer(texte):
+    for groupe in groupe_code(tuple(codes)).finditer(texte):
         if _chevauche(groupe.span(), occupe):
             continue
         suffixe = groupe.groupdict().get("code")
         code = codes.get(_espaces(suffixe), CODE_PAR_DEFAUT) if suffixe else CODE_PAR_DEFAUT
-        for num in _UN_NUM_CODE.finditer(texte, groupe.start(), groupe.end() - (len(suffixe) + 1 if suffixe else 0)):
-            numero = num.group("lettre") + num.group("chiffres").replace("‑", "-")
+        for num in NUM_CODE.finditer(texte, groupe.start(), groupe.end() - (len(suffixe) + 1 if suffixe else 0)):
+            numero = num.group("lettre") + tirets_ordinaires(num.group("chiffres"))
             ecrit = _espaces(num.group(0)) + (" " + _espaces(suffixe) if suffixe else "")
             citations.append(Citation(num.start(), num.end(), code, numero, ecrit))
         occupe.append(groupe.span())
 
-    for cite in _TEXTE.finditer(texte):
+    for cite in TEXTE.finditer(texte):
         if _chevauche(cite.span(), occupe):
             continue
         citations.append(Citation(cite.start(), cite.end(),
                                   identifiant_de_texte(cite.group("nature"), cite.group("numero")),
                                   None, _espaces(cite.group(0))))
     return sorted(citations, key=lambda c: c.debut)
-
-
-def numero_cite(numero: str, nature: str) -> str:
-    """Le numéro d'un article du registre tel qu'on le cite : « L7331-2 » -> « L. 7331-2 » dans un
-    code, « 1 » -> « 1er » dans une loi ou un décret, « 3 bis » et « 26-41 » tels quels."""
-    if nature == "code":
-        m = re.fullmatch(r"([LRD])(\d.*)", numero)
-        return f"{m.group(1)}. {m.group(2)}" if m else numero
-    return "1er" if numero == "1" else numero
 
 
 def citation_officielle(numero: str, nature: str, complement: str) -> str:

@@ -14,6 +14,7 @@ from mkdocs.structure.pages import Page
 
 from kb.diagnostics import Probleme, signaler
 from kb.etat import etat_du_build
+from kb.grammaire import Grammaire, grammaire_du_registre
 from kb.registre import Registre, charger
 from kb.textes_officiels import Redaction
 from kb.textes_officiels import charger as charger_redactions
@@ -25,6 +26,7 @@ class DonneesDuProjet:
     build complet, que le build anglais de mkdocs-static-i18n reprend telles quelles."""
 
     registre: Registre | None = None
+    grammaire: Grammaire | None = None
     redactions: dict[str, Redaction] | None = None
     interface: dict[str, dict[str, Any]] | None = None
 
@@ -57,6 +59,15 @@ def registre(config: MkDocsConfig) -> Registre:
         for probleme in problemes:
             signaler(config, probleme)
     return donnees.registre
+
+
+def grammaire(config: MkDocsConfig) -> Grammaire:
+    """La grammaire des citations tirée du registre (noms des codes, textes cités par leur date),
+    construite une fois par build complet (`kb.grammaire`)."""
+    donnees = etat_du_build(config).partie(DonneesDuProjet)
+    if donnees.grammaire is None:
+        donnees.grammaire = grammaire_du_registre(registre(config))
+    return donnees.grammaire
 
 
 @lru_cache(maxsize=4)

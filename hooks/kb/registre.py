@@ -7,13 +7,13 @@ pages, sources, liens automatiques, JSON-LD et export references.json en dérive
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 from typing import Callable
 
 from kb.citations import citation_officielle
+from kb.grammaire import normaliser_numero
 from kb.diagnostics import Probleme, chemin_lisible
 from kb.entete import EnteteIllisible, lire_yaml
 from kb.schema import erreurs, nom_du_champ
@@ -152,14 +152,6 @@ def url_legifrance_article(texte: Texte, legiarti: str) -> str:
     """Adresse Légifrance d'un article (ou d'une version précise) par son identifiant LEGIARTI."""
     famille = "codes" if texte.nature == "code" else "loda"
     return f"{LEGIFRANCE}/{famille}/article_lc/{legiarti}"
-
-
-def normaliser_numero(numero: str) -> str:
-    """« L. 7331-2 » -> « L7331-2 » ; « 1er » -> « 1 » ; « 3 bis » garde son espace."""
-    numero = re.sub(r"[\s\u00a0\u202f]+", " ", numero.strip())
-    numero = re.sub(r"^([LRDlrd])\.?\s*", lambda m: m.group(1).upper(), numero)
-    numero = numero.replace("‑", "-").replace("–", "-")
-    return re.sub(r"^1er\b", "1", numero)
 
 
 def charger(dossier: str | Path, schema: str | Path, racine: str | Path,

@@ -172,7 +172,7 @@ ERREURS = {
         "ERROR   -  KB500 data/glossaire.yml:5 : « Associe » figure deux fois dans le glossaire (voir aussi "
         "la ligne 2). Correction : fusionnez les deux entrées en une seule."),
     "recherche-regles-fautives": (
-        "ERROR   -  KB800 data/recherche.yml:37 : « salaire » est dans deux groupes d'équivalences. "
+        "ERROR   -  KB800 data/recherche.yml:33 : « salaire » est dans deux groupes d'équivalences. "
         "Correction : un mot n'appartient qu'à un groupe : fusionnez les deux groupes."),
     "page-hors-menu": (
         "WARNING -  KB600 docs/oubliee.md : cette page n'apparaît pas dans le menu du site. Correction : "

@@ -8,7 +8,8 @@ from types import SimpleNamespace
 import pytest
 
 from kb.registre import Article, Texte
-from references import _decrire, exporter, json_ld, slug_article, textes_par_date
+from kb.grammaire import textes_par_date
+from references import _decrire, exporter, json_ld, slug_article
 
 CODE = Texte(id="code-du-travail", titre="Code du travail", titre_court="code du travail", nature="code",
              url="https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT000006072050")

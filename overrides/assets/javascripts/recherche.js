@@ -3,8 +3,8 @@
  * l'en-tête (overrides/partials/search.html).
  *
  * - Les règles (mots vides, élisions, grammaire des numéros, équivalences, synonymes du glossaire)
- *   viennent de recherche/regles.json, écrit au build depuis data/recherche.yml et
- *   data/glossaire.yml (hooks/recherche.py) : rien n'est recopié ici.
+ *   viennent de recherche/regles.json, écrit au build depuis data/recherche.yml,
+ *   data/glossaire.yml et hooks/kb/grammaire.py (hooks/recherche.py) : rien n'est recopié ici.
  * - Une requête devient des « groupes » : un par numéro d'article ou de texte (jeton « l7331x2 »,
  *   comme jetons_de_la_page en Python) et un par mot qui compte, avec ses équivalents. Chaque forme
  *   est cherchée seule dans Pagefind (qui exige tous les mots d'une requête) ; les résultats sont
@@ -21,9 +21,10 @@
     return t.toLowerCase().replace(/œ/g, "oe").replace(/æ/g, "ae").normalize("NFD").replace(/\p{Mn}/gu, "");
   }
 
-  /* Jeton d'un numéro : ("7331-2", "L") -> "l7331x2" ; ("26-41") -> "n26x41" (hooks/recherche.jeton). */
-  function jeton(numero, lettre) {
-    return (lettre || "n").toLowerCase() + numero.trim().replace(/\s*-\s*/g, "x").toLowerCase();
+  /* Jeton d'un numéro : ("7331-2", "L") -> "l7331x2" ; ("26-41") -> "n26x41" (hooks/recherche.jeton).
+     reTiret : le séparateur des chiffres, reçu de regles.json (numeros.tiret). */
+  function jeton(numero, lettre, reTiret) {
+    return (lettre || "n").toLowerCase() + numero.trim().replace(reTiret, "x").toLowerCase();
   }
 
   var RE_INCLUSIF = /[·•](?:e|es|rice|rices|euse|euses|ne|nes|le|les|ve|ves)(?:[·•]s)?(?![\p{L}\p{N}_])/giu;
@@ -33,6 +34,7 @@
     this.reElision = new RegExp("^(?:" + regles.elisions.join("|") + ")['’ʼ](?=[\\p{L}\\p{N}])", "iu");
     this.reArticle = new RegExp(regles.numeros.article, "giu");
     this.reNumero = new RegExp(regles.numeros.numero, "giu");
+    this.reTiret = new RegExp(regles.numeros.tiret, "gu");
     this.equivalents = new Map();
     var self = this;
     (regles.equivalences || []).forEach(function (groupe) {
@@ -78,8 +80,8 @@
     var self = this;
     var texte = requete.normalize("NFKC").replace(RE_INCLUSIF, "");
     var numeros = [];
-    texte = texte.replace(this.reArticle, function (_, lettre, numero) { numeros.push(jeton(numero, lettre)); return " "; });
-    texte = texte.replace(this.reNumero, function (_, numero) { numeros.push(jeton(numero)); return " "; });
+    texte = texte.replace(this.reArticle, function (_, lettre, numero) { numeros.push(jeton(numero, lettre, self.reTiret)); return " "; });
+    texte = texte.replace(this.reNumero, function (_, numero) { numeros.push(jeton(numero, null, self.reTiret)); return " "; });
     var mots = this.decouper(texte);
     var groupes = [];
     var vus = new Set();
