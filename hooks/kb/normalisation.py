@@ -50,9 +50,20 @@ def tirets_ordinaires(texte: str) -> str:
     return texte.replace("\u2011", "-")
 
 
+# Les signes diacritiques (catégorie Unicode Mn) sont tous au-delà de U+02FF : seuls ces caractères,
+# rares dans un texte français décomposé, sont examinés un à un.
+_AU_DELA_DU_LATIN = re.compile("[^\x00-\u02ff]+")
+
+
 def sans_accents(texte: str) -> str:
     """Sans diacritiques : « sécurité sociale, Île » -> « securite sociale, Ile » (casse gardée)."""
-    return "".join(c for c in unicodedata.normalize("NFD", texte) if unicodedata.category(c) != "Mn")
+    if texte.isascii():
+        return texte
+    return _AU_DELA_DU_LATIN.sub(_sans_diacritiques, unicodedata.normalize("NFD", texte))
+
+
+def _sans_diacritiques(m: re.Match[str]) -> str:
+    return "".join(c for c in m.group() if unicodedata.category(c) != "Mn")
 
 
 def plier(texte: str) -> str:
