@@ -58,6 +58,9 @@ class EtatDuGlossaire:
     charge: bool = False
     termes: list[Terme] = field(default_factory=list)
     motifs: "_Motifs | None" = None
+    # (HTML du contenu d'une page, lien vers le glossaire) -> le même, termes liés : une page
+    # française non traduite est rendue deux fois (sous / et sous /en/) avec le même HTML.
+    pages_liees: dict[tuple[str, str], str] = field(default_factory=dict)
 
 
 # ---------------------------------------------------------------- Hooks
@@ -105,12 +108,15 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     # Le glossaire est en français : seules les pages écrites en français ont des liens vers lui.
     if glossaire is None or page.file.src_uri == PAGE_DU_GLOSSAIRE or not langue.startswith("fr"):
         return html
-    motifs = etat_du_build(config).partie(EtatDuGlossaire).motifs
+    etat = etat_du_build(config).partie(EtatDuGlossaire)
+    motifs = etat.motifs
     if motifs is None:
         return html
     vers = get_relative_url(glossaire.url, page.url)
-    vus: set[str] = set()
-    return transformer_texte(html, lambda texte: _lier(texte, motifs, vers, vus), _EXCLUS)
+    if (html, vers) not in etat.pages_liees:
+        vus: set[str] = set()
+        etat.pages_liees[html, vers] = transformer_texte(html, lambda texte: _lier(texte, motifs, vers, vus), _EXCLUS)
+    return etat.pages_liees[html, vers]
 
 
 def _motif_du_mot(mot: str) -> str:
