@@ -24,9 +24,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from kb.diagnostics import Probleme, chemin_lisible, signaler
+from kb.diagnostics import Probleme, signaler
 from kb.etat import etat_du_build
-from kb.projet import projet
+from kb.projet import fichier_lisible
 
 CODE = "KB400"
 
@@ -67,11 +67,10 @@ _CORRECTION_LIEN = (
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
     """Vérifie le fichier source entier (en-tête compris, pour des numéros de ligne exacts)."""
-    racine = projet(config).racine
     source = page.file.abs_src_path
     if source and Path(source).is_file():
         texte = Path(source).read_text(encoding="utf-8-sig")
-        fichier = chemin_lisible(source, racine)
+        fichier = fichier_lisible(config, source)
     else:  # page produite par un hook ou un plugin : on vérifie ce qui sera rendu
         texte = markdown
         fichier = f"docs/{page.file.src_uri}"
