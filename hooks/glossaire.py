@@ -58,6 +58,9 @@ class EtatDuGlossaire:
     charge: bool = False
     termes: list[Terme] = field(default_factory=list)
     motifs: "_Motifs | None" = None
+    # (HTML du contenu d'une page, lien vers le glossaire) -> le même, termes liés : une page
+    # française non traduite est rendue deux fois (sous / et sous /en/) avec le même HTML.
+    pages_liees: dict[tuple[str, str], str] = field(default_factory=dict)
 
 
 # ---------------------------------------------------------------- Hooks
@@ -105,12 +108,15 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     # Le glossaire est en français : seules les pages écrites en français ont des liens vers lui.
     if glossaire is None or page.file.src_uri == PAGE_DU_GLOSSAIRE or not langue.startswith("fr"):
         return html
-    motifs = etat_du_build(config).partie(EtatDuGlossaire).motifs
+    etat = etat_du_build(config).partie(EtatDuGlossaire)
+    motifs = etat.motifs
     if motifs is None:
         return html
     vers = get_relative_url(glossaire.url, page.url)
-    vus: set[str] = set()
-    return transformer_texte(html, lambda texte: _lier(texte, motifs, vers, vus), _EXCLUS)
+    if (html, vers) not in etat.pages_liees:
+        vus: set[str] = set()
+        etat.pages_liees[html, vers] = transformer_texte(html, lambda texte: _lier(texte, motifs, vers, vus), _EXCLUS)
+    return etat.pages_liees[html, vers]
 
 
 def _motif_du_mot(mot: str) -> str:
@@ -127,12 +133,25 @@ class _Motifs:
 
 
 def _motifs(termes: list[Terme], slugify: Slugify) -> _Motifs:
-    """Une seule expression pour tous les termes et leurs `formes` (les plus longues d'abord)."""
+    """Une seule expression pour tous les termes et leurs `formes` (les plus longues d'abord).
+
+    Les formes sont rangées par initiale : à chaque position du texte, l'expression n'essaie que
+    celles qui commencent par la lettre lue (un test d'une classe de caractères écarte d'abord les
+    autres positions). À une position donnée, elle trouve donc la même forme que si elle les
+    essayait toutes dans l'ordre, et le groupe numéroté de chaque forme ne change pas.
+    """
     formes = sorted(((f, t) for t in termes for f in (t.terme, *t.formes)), key=lambda ft: len(ft[0]), reverse=True)
-    alternatives = [f"{ESPACE_DANS_LA_LIGNE}+".join(_motif_du_mot(m) for m in f.split()) for f, _ in formes]
-    motif = re.compile(r"(?<![\w·-])(?:" + "|".join(f"({a})" for a in alternatives) + r")(?![\w-])",
-                       re.IGNORECASE)
-    return _Motifs(motif, {str(i): t for i, (_, t) in enumerate(formes)},
+    par_initiale: dict[str, list[tuple[str, Terme]]] = {}
+    for f, t in formes:
+        par_initiale.setdefault(f[:1].lower(), []).append((f, t))
+    initiales = "".join(re.escape(i + i.upper()) for i in par_initiale)
+    groupes = "|".join(f"(?=[{re.escape(i + i.upper())}])(?:" + "|".join(
+        "(" + f"{ESPACE_DANS_LA_LIGNE}+".join(_motif_du_mot(m) for m in f.split()) + ")" for f, _ in groupe) + ")"
+        for i, groupe in par_initiale.items())
+    motif = re.compile(rf"(?=[{initiales}])(?<![\w·-])(?:{groupes})(?![\w-])", re.IGNORECASE)
+    # Le groupe n de l'expression est la n-ième forme dans l'ordre des initiales.
+    dans_l_ordre = [t for groupe in par_initiale.values() for _, t in groupe]
+    return _Motifs(motif, {str(i): t for i, t in enumerate(dans_l_ordre)},
                    {t.terme: ancre(t.terme, slugify) for t in termes})
 
 

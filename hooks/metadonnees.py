@@ -16,10 +16,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from kb.diagnostics import Probleme, chemin_lisible, signaler
+from kb.diagnostics import Probleme, signaler
 from kb.entete import Entete, EnteteIllisible, dates_impossibles_entre_guillemets, delimiteurs_repares, lire_entete
 from kb.etat import etat_du_build
-from kb.projet import domaine_autorise, domaines_autorises, est_un_repli, projet, registre
+from kb.projet import domaine_autorise, domaines_autorises, est_un_repli, fichier_lisible, projet, registre
 from kb.registre import Registre
 from kb.schema import erreurs
 
@@ -43,7 +43,7 @@ def on_page_read_source(page: Page, config: MkDocsConfig) -> str | None:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
     p = projet(config)
-    fichier = chemin_lisible(page.file.abs_src_path, p.racine)
+    fichier = fichier_lisible(config, page.file.abs_src_path)
     texte = Path(page.file.abs_src_path).read_text(encoding="utf-8-sig")
     # Une page française non traduite est rendue deux fois (sous / et sous /en/) : même fichier,
     # même texte, même registre dans un build complet, donc une seule vérification.

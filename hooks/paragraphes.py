@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -20,13 +21,28 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from kb.ancres import ancrer_html
+from kb.etat import etat_du_build
 from kb.normalisation import elisions
 from kb.projet import projet, registre
 
 
+@dataclass
+class AncresDesPages:
+    """Partie de l'état du build (kb.etat) : HTML du contenu d'une page -> le même, ancré.
+
+    Une page française non traduite est rendue deux fois dans un build complet (sous / et sous
+    /en/), avec le même HTML : ses ancres ne sont calculées qu'une fois."""
+
+    pages: dict[tuple[str, tuple[str, ...]], str] = field(default_factory=dict)
+
+
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
     # Les élisions retirées des clés : celles de la recherche (data/recherche.yml).
-    return ancrer_html(html, elisions(projet(config).racine))
+    cle = (html, elisions(projet(config).racine))
+    deja = etat_du_build(config).partie(AncresDesPages).pages
+    if cle not in deja:
+        deja[cle] = ancrer_html(*cle)
+    return deja[cle]
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:

@@ -17,14 +17,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from kb.diagnostics import Probleme, chemin_lisible, signaler
-from kb.projet import projet
+from kb.diagnostics import Probleme, signaler
+from kb.etat import etat_du_build
+from kb.projet import fichier_lisible
 
 CODE = "KB400"
 
@@ -65,17 +67,28 @@ _CORRECTION_LIEN = (
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
     """Vérifie le fichier source entier (en-tête compris, pour des numéros de ligne exacts)."""
-    racine = projet(config).racine
     source = page.file.abs_src_path
     if source and Path(source).is_file():
         texte = Path(source).read_text(encoding="utf-8-sig")
-        fichier = chemin_lisible(source, racine)
+        fichier = fichier_lisible(config, source)
     else:  # page produite par un hook ou un plugin : on vérifie ce qui sera rendu
         texte = markdown
         fichier = f"docs/{page.file.src_uri}"
-    for probleme in verifier(texte, fichier):
+    # Une page française non traduite est rendue deux fois (sous / et sous /en/) : même fichier,
+    # même texte dans un build complet, donc une seule vérification.
+    verifiees = etat_du_build(config).partie(PagesSures).pages
+    if (fichier, texte) not in verifiees:
+        verifiees[fichier, texte] = verifier(texte, fichier)
+    for probleme in verifiees[fichier, texte]:
         signaler(config, probleme)
     return None
+
+
+@dataclass
+class PagesSures:
+    """Partie de l'état du build (kb.etat) : (fichier, texte) -> problèmes trouvés (KB400)."""
+
+    pages: dict[tuple[str, str], list[Probleme]] = field(default_factory=dict)
 
 
 # ---------------------------------------------------------------- Vérification

@@ -29,6 +29,8 @@ from kb.grammaire import LETTRE
 from kb.normalisation import ESPACE_DANS_LA_LIGNE, espaces_ordinaires, sans_accents, sans_elisions, tirets_ordinaires
 
 MOTS_DE_LA_CLE = 4
+# Longueur du début d'un texte lu d'abord pour en tirer la clé (voir `_debut_de_la_cle`).
+_DEBUT_LU = 240
 SEPARATEUR = "."
 SECTION_AVANT_LE_PREMIER_TITRE = "intro"
 
@@ -50,6 +52,12 @@ def texte_visible(fragment: str) -> str:
 
 def mots(texte: str, elisions: Iterable[str]) -> list[str]:
     """Les mots d'un texte, tels qu'ils entrent dans une clé (voir la règle du module)."""
+    pleins, tous = _mots(texte, elisions)
+    return pleins or tous
+
+
+def _mots(texte: str, elisions: Iterable[str]) -> tuple[list[str], list[str]]:
+    """(mots significatifs, tous les mots) d'un texte."""
     texte = tirets_ordinaires(espaces_ordinaires(texte))
     texte = sans_elisions(texte, elisions)
     texte = _NUMERO_D_ARTICLE.sub(r"\1", texte)
@@ -57,8 +65,22 @@ def mots(texte: str, elisions: Iterable[str]) -> list[str]:
     texte = sans_accents(texte)
     tous = [m.strip("-") for m in _MOT.findall(texte.lower())]
     tous = [m for m in tous if m]
-    pleins = [m for m in tous if m not in MOTS_VIDES]
-    return pleins or tous
+    return [m for m in tous if m not in MOTS_VIDES], tous
+
+
+def _debut_de_la_cle(texte: str, elisions: Iterable[str]) -> list[str] | None:
+    """Les mots de la clé d'un texte lus sur son seul début, ou None s'il faut le texte entier.
+
+    Le début s'arrête à une espace : il a les mêmes mots que le texte, sauf peut-être le dernier
+    (« art. L. » en fin de début devient « l7331-2 » avec la suite, seule règle qui passe une espace).
+    S'il a au moins un mot significatif de plus que la clé n'en prend, la clé du début est celle du
+    texte entier : inutile de normaliser un long paragraphe pour en garder quatre mots.
+    """
+    coupure = texte.find(" ", _DEBUT_LU)
+    if coupure < 0:
+        return None
+    pleins, _ = _mots(texte[:coupure], elisions)
+    return pleins[:MOTS_DE_LA_CLE] if len(pleins) > MOTS_DE_LA_CLE else None
 
 
 def cle(texte: str, elisions: Iterable[str], nombre: int = MOTS_DE_LA_CLE) -> str:
@@ -81,7 +103,12 @@ def ancres(paragraphes: list[Paragraphe], elisions: Iterable[str],
     `deja_pris` : identifiants déjà présents dans la page (titres, notes…), jamais réutilisés.
     """
     elisions = tuple(elisions)
-    listes = [mots(p.texte, elisions) for p in paragraphes]
+    # Les mots de chaque texte : d'abord ceux de la clé, lus sur son début quand il suffit ; tous
+    # ses mots ensuite, pour les seuls paragraphes en collision.
+    listes: list[list[str] | None] = [_debut_de_la_cle(p.texte, elisions) for p in paragraphes]
+    for i, p in enumerate(paragraphes):
+        if listes[i] is None:
+            listes[i] = mots(p.texte, elisions)
     resultat: list[str | None] = [None] * len(paragraphes)
     groupes: dict[str, list[int]] = {}
     for i, (p, m) in enumerate(zip(paragraphes, listes)):
@@ -92,6 +119,8 @@ def ancres(paragraphes: list[Paragraphe], elisions: Iterable[str],
         if len(membres) == 1:
             resultat[membres[0]] = base
             continue
+        for i in membres:
+            listes[i] = mots(paragraphes[i].texte, elisions)
         section = paragraphes[membres[0]].section
         # Le plus petit nombre de mots qui sépare tout le groupe (les mêmes pour tous ses membres).
         plus_long = max(len(listes[i]) for i in membres)
@@ -144,6 +173,10 @@ class _Ouvert:
     ancrable: bool
     section: str
     dans_tbody: bool = False
+    # Calculés une fois, à l'ouverture : l'élément ou l'un de ses parents est une zone sans ancre
+    # (<nav>, classe de _CLASSES_SANS_ANCRE) ; il est ou est dans un contenant de paragraphe.
+    sans_ancre: bool = False
+    contenant_de_p: bool = False
 
 
 def ancrer_html(html: str, elisions: Iterable[str]) -> str:
@@ -166,24 +199,28 @@ def ancrer_html(html: str, elisions: Iterable[str]) -> str:
             continue
         if attributs.rstrip().endswith("/"):
             continue
+        parent = pile[-1] if pile else None
+        classe_sans_ancre = not _CLASSES_SANS_ANCRE.isdisjoint((_valeur(_CLASSE, attributs) or "").split())
+        sans_ancre = classe_sans_ancre or nom == "nav" or (parent is not None and parent.sans_ancre)
+        contenant_de_p = nom in _CONTENANTS_DE_P or (parent is not None and parent.contenant_de_p)
         if nom[0] == "h" and nom[1:].isdigit():
             if nom != "h1" and (ident := _valeur(_ID, attributs)):
                 section = ident
-            pile.append(_Ouvert(nom, m.start(), m.end(), attributs, False, section))
+            pile.append(_Ouvert(nom, m.start(), m.end(), attributs, False, section,
+                                sans_ancre=sans_ancre, contenant_de_p=contenant_de_p))
             continue
-        classes = set((_valeur(_CLASSE, attributs) or "").split())
-        noms_parents = {o.nom for o in pile}
-        exclu = bool(classes & _CLASSES_SANS_ANCRE) or any(
-            o.nom == "nav" or set((_valeur(_CLASSE, o.attributs) or "").split()) & _CLASSES_SANS_ANCRE for o in pile)
+        # Exclu : l'élément a une classe sans ancre, ou l'un de ses parents est une zone sans ancre.
+        exclu = classe_sans_ancre or (parent is not None and parent.sans_ancre)
         if nom == "p":
-            ancrable = not exclu and not (noms_parents & _CONTENANTS_DE_P)
+            ancrable = not exclu and not (parent is not None and parent.contenant_de_p)
         elif nom == "li":
             ancrable = not exclu
         elif nom == "tr":
-            ancrable = not exclu and bool(pile) and pile[-1].nom == "tbody"
+            ancrable = not exclu and parent is not None and parent.nom == "tbody"
         else:
             ancrable = False
-        pile.append(_Ouvert(nom, m.start(), m.end(), attributs, ancrable, section))
+        pile.append(_Ouvert(nom, m.start(), m.end(), attributs, ancrable, section,
+                            sans_ancre=sans_ancre, contenant_de_p=contenant_de_p))
     trouves.sort(key=lambda t: t[0].debut)
     a_nommer = [(e, f) for e, f in trouves if not _valeur(_ID, e.attributs)]
     noms = ancres([Paragraphe(e.section, texte_visible(html[e.fin_ouvrante:f])) for e, f in a_nommer],

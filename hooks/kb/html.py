@@ -27,6 +27,9 @@ _VIDES = frozenset({"br", "hr", "img", "input", "meta", "link", "wbr", "source",
 _COMMENTAIRE = re.compile(r"<!--.*?-->", re.DOTALL)
 # Fin d'un nom de balise : « <code> », « <code class… », « <code/> », mais pas « <codex> ».
 _FIN_DE_NOM = r"(?=[\s/>])"
+# « lang= » sans l'espace qui le précède : l'expression commence par un littéral, que le moteur
+# cherche bien plus vite qu'une classe de caractères (l'espace est vérifiée ensuite).
+_ATTRIBUT_LANG = re.compile(r"lang\s*=")
 _BALISE_LANG = re.compile(r"""<([a-zA-Z][a-zA-Z0-9-]*)(?=[\s/>])[^>]*?\slang\s*=\s*["']?([A-Za-z-]+)[^>]*>""")
 
 
@@ -91,6 +94,25 @@ def _zones_exclues(html: str, exclus: frozenset[str], debut: int, fin: int) -> I
         position = zone[1]
 
 
+def _balises_lang(html: str) -> Iterator[re.Match[str]]:
+    """Les balises qui portent un attribut lang : les mêmes que `_BALISE_LANG.finditer(html)`.
+
+    Au lieu d'essayer l'expression à chaque balise de la page, on part de chaque « lang= » : aucune
+    balise qui le précède n'en porte (sinon elle aurait été trouvée), donc aucune ne commence
+    avant le dernier « > » qui le précède ; l'expression reprend de là.
+    """
+    fin = 0
+    for attribut in _ATTRIBUT_LANG.finditer(html):
+        position = attribut.start() - 1  # l'espace qui précède « lang »
+        if position < fin or not html[position].isspace():
+            continue  # dans la balise trouvée juste avant, ou pas un attribut (« hreflang= »)
+        m = _BALISE_LANG.search(html, max(fin, html.rfind(">", fin, position) + 1))
+        if m is None:
+            return
+        fin = m.end()
+        yield m
+
+
 def _zones_de_langue(html: str, langue: str, sautees: list[tuple[int, int]] = []) -> list[tuple[int, int]]:  # noqa: B006
     """Intervalles dont l'élément déclaré (lang) le plus proche est dans `langue`.
 
@@ -100,7 +122,7 @@ def _zones_de_langue(html: str, langue: str, sautees: list[tuple[int, int]] = []
     debuts_sautes = [debut for debut, _ in sautees]
     # Chaque élément porteur de lang : (début du contenu, fin, dans la langue ?).
     elements = []
-    for m in _BALISE_LANG.finditer(html):
+    for m in _balises_lang(html):
         nom = m.group(1).lower()
         if nom in _VIDES or m.group(0).endswith("/>"):
             continue

@@ -34,7 +34,6 @@ ESPACE_DANS_LA_LIGNE = r"[ \u00a0\u202f]"
 #: Les apostrophes : droite, typographique (’), lettre modificative (ʼ).
 APOSTROPHES = "'’ʼ"
 
-_INSECABLES = str.maketrans({ESPACE_INSECABLE: " ", ESPACE_FINE_INSECABLE: " "})
 _LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "Œ": "OE", "Æ": "AE"})
 
 Slugify = Callable[[str, str], str]
@@ -42,7 +41,7 @@ Slugify = Callable[[str, str], str]
 
 def espaces_ordinaires(texte: str) -> str:
     """Les espaces insécables (U+00A0, U+202F) deviennent des espaces ordinaires."""
-    return texte.translate(_INSECABLES)
+    return texte.replace(ESPACE_INSECABLE, " ").replace(ESPACE_FINE_INSECABLE, " ")
 
 
 def tirets_ordinaires(texte: str) -> str:
@@ -50,9 +49,23 @@ def tirets_ordinaires(texte: str) -> str:
     return texte.replace("\u2011", "-")
 
 
+# Les signes diacritiques (catégorie Unicode Mn) sont tous au-delà de U+02FF. Ceux des lettres
+# latines (U+0300 à U+036F, tous Mn) sont retirés d'un coup ; les autres caractères au-delà de
+# U+02FF, rares dans un texte français décomposé, sont examinés un à un.
+_DIACRITIQUES_LATINS = re.compile("[\u0300-\u036f]+")
+_AU_DELA_DU_LATIN = re.compile("[^\x00-\u02ff]+")
+
+
 def sans_accents(texte: str) -> str:
     """Sans diacritiques : « sécurité sociale, Île » -> « securite sociale, Ile » (casse gardée)."""
-    return "".join(c for c in unicodedata.normalize("NFD", texte) if unicodedata.category(c) != "Mn")
+    if texte.isascii():
+        return texte
+    texte = _DIACRITIQUES_LATINS.sub("", unicodedata.normalize("NFD", texte))
+    return texte if texte.isascii() else _AU_DELA_DU_LATIN.sub(_sans_diacritiques, texte)
+
+
+def _sans_diacritiques(m: re.Match[str]) -> str:
+    return "".join(c for c in m.group() if unicodedata.category(c) != "Mn")
 
 
 def plier(texte: str) -> str:
@@ -85,6 +98,8 @@ def _motif_des_elisions(elisions: tuple[str, ...]) -> re.Pattern[str]:
 
 def sans_elisions(texte: str, elisions: Iterable[str]) -> str:
     """Les élisions retirées (remplacées par une espace) : « l'entrepreneur » -> « entrepreneur »."""
+    if not any(apostrophe in texte for apostrophe in APOSTROPHES):
+        return texte  # pas d'apostrophe, pas d'élision : inutile d'essayer le motif à chaque lettre
     return motif_des_elisions(elisions).sub(" ", texte)
 
 

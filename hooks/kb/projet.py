@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Iterator
@@ -12,7 +12,7 @@ import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
-from kb.diagnostics import Probleme, signaler
+from kb.diagnostics import Probleme, chemin_lisible, signaler
 from kb.etat import etat_du_build
 from kb.grammaire import Grammaire, grammaire_du_registre
 from kb.registre import Registre, charger
@@ -29,6 +29,8 @@ class DonneesDuProjet:
     grammaire: Grammaire | None = None
     redactions: dict[str, Redaction] | None = None
     interface: dict[str, dict[str, Any]] | None = None
+    # Chemin absolu d'un fichier de page -> son chemin dans le dépôt, pour les messages.
+    fichiers_lisibles: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,16 @@ class Projet:
 def projet(config: MkDocsConfig) -> Projet:
     """Le dépôt est le dossier de mkdocs.yml (jamais le dossier courant)."""
     return Projet(Path(config.config_file_path).resolve().parent)
+
+
+def fichier_lisible(config: MkDocsConfig, chemin: str) -> str:
+    """`kb.diagnostics.chemin_lisible` du fichier d'une page (« docs/cesa/contrat.md »), cherché
+    une fois par build complet : métadonnées et sécurité le demandent pour chaque page, dans
+    chaque langue."""
+    lisibles = etat_du_build(config).partie(DonneesDuProjet).fichiers_lisibles
+    if chemin not in lisibles:
+        lisibles[chemin] = chemin_lisible(chemin, projet(config).racine)
+    return lisibles[chemin]
 
 
 def registre(config: MkDocsConfig) -> Registre:

@@ -82,3 +82,42 @@ def test_html_paragraphes_listes_lignes_de_tableau():
     assert '<tr><th>Col</th></tr>' in sortie and '<tr id="regle.ligne" data-kb-ancre>' in sortie
     assert "<li>Carte</li>" in sortie
     assert '<h2 id="regle">' in sortie and "<h1>Titre</h1>" in sortie  # titres intacts
+
+
+# ---------------------------------------------------------------- Clé lue sur le début du texte
+
+_REMPLISSAGE = "Cette phrase sert de remplissage pour allonger le paragraphe au-delà du début lu. "
+
+
+def test_cle_lue_sur_le_debut_egale_celle_du_texte_entier():
+    # kb.ancres lit la clé sur les ~240 premiers caractères quand ils suffisent : même résultat que
+    # sur le texte entier, y compris quand la coupure tombe entre « L. » et son numéro.
+    lus_sur_le_debut = 0
+    for decalage in range(0, 40):
+        texte = "x" * decalage + " " + _REMPLISSAGE * 2 + "art. L. 7331-2 du code " + _REMPLISSAGE * 3
+        debut = regle._debut_de_la_cle(texte, ELISIONS)
+        assert debut is None or debut == mots(texte)[:regle.MOTS_DE_LA_CLE], decalage
+        lus_sur_le_debut += debut is not None
+    assert lus_sur_le_debut == 40
+    # La règle passe une espace : « R. » à la fin du début lu est un mot significatif (« r ») qui,
+    # avec la suite, devient « r7331-9 ». Ici c'est le 4e mot significatif : la clé du début serait
+    # fausse, il faut lire le texte entier.
+    texte = "alpha beta gamma " + "le " * 74 + "R. 7331-9 delta epsilon"
+    assert texte.find(" ", regle._DEBUT_LU) == len("alpha beta gamma " + "le " * 74 + "R.")
+    assert mots(texte)[:4] == ["alpha", "beta", "gamma", "r7331-9"]
+    assert regle._debut_de_la_cle(texte, ELISIONS) is None
+    # Un texte court n'est jamais lu en deux fois.
+    assert regle._debut_de_la_cle("Un texte court.", ELISIONS) is None
+    # Un long texte de petits mots : le début n'a pas assez de mots significatifs.
+    assert regle._debut_de_la_cle("le de la " * 40 + "contrat", ELISIONS) is None
+
+
+def test_collision_de_longs_paragraphes_departagee_sur_le_texte_entier():
+    # Deux longs paragraphes qui ne diffèrent qu'après le début lu : la collision prend tous leurs
+    # mots, comme la règle le dit (autant de mots qu'il en faut pour qu'ils diffèrent).
+    commun = _REMPLISSAGE * 4
+    premier = Paragraphe("intro", commun + "premier")
+    second = Paragraphe("intro", commun + "second")
+    a, b = ancres([premier, second])
+    assert a != b and a.endswith("-premier") and b.endswith("-second")
+    assert a.startswith("intro.phrase-sert-remplissage-pour-")

@@ -197,3 +197,20 @@ def test_kb500_formes_hors_schema(tmp_path, registre_reel):
     termes, problemes = charger(chemin, registre_reel, tmp_path)
     assert termes == [] and [p.code for p in problemes] == ["KB500"]
     assert "exercice comptable" in str(problemes[0]) and "formes" in str(problemes[0])
+
+
+def test_formes_rangees_par_initiale_chaque_groupe_son_terme(slugify_des_titres):
+    # L'expression range les formes par initiale : le groupe trouvé doit toujours désigner le bon
+    # terme, quelle que soit la casse ou l'accent de l'initiale, et la forme la plus longue gagne.
+    from glossaire import lier_les_termes
+
+    termes = [Terme("épargne salariale", "Épargne."), Terme("contrat", "Contrat."),
+              Terme("contrat d'appui", "Appui."), Terme("Coopérative", "Coop."),
+              Terme("exercice comptable", "Exercice.", formes=("fin d'exercice",))]
+    texte = "Un Contrat d’appui, la coopérative, l'Épargne salariale et la fin d'exercice ; un contrat."
+    lie = lier_les_termes(texte, termes, "../glossaire/", set(), slugify_des_titres)
+    assert 'href="../glossaire/#contrat-dappui" title="Contrat d\'appui : Appui.">Contrat d’appui</a>' in lie
+    assert 'title="Coopérative : Coop.">coopérative</a>' in lie
+    assert 'title="Épargne salariale : Épargne.">Épargne salariale</a>' in lie
+    assert 'title="Exercice comptable : Exercice.">fin d\'exercice</a>' in lie
+    assert 'title="Contrat : Contrat.">contrat</a>' in lie

@@ -78,3 +78,22 @@ def test_langue_dans_une_zone_exclue_ignoree():
     html = '<html lang="en"><nav><span lang="fr">a</span></nav><p lang="fr">b</p><p>c</p></html>'
     assert transformer_texte(html, str.upper, frozenset({"nav"}), seulement_langue="fr") == \
         '<html lang="en"><nav><span lang="fr">a</span></nav><p lang="fr">B</p><p>c</p></html>'
+
+
+def test_balises_lang_les_memes_que_l_expression_sur_toute_la_page():
+    # kb.html part de chaque « lang= » au lieu d'essayer l'expression à chaque balise : il doit
+    # trouver exactement les mêmes balises, même avec un « lang= » hors balise ou dans hreflang.
+    from kb import html as module
+
+    exemples = [
+        '<p lang="fr"> lang= x <span lang=en>a</span></p>',
+        'x lang= <a> <b c lang="x">y</b>',
+        '<div <span lang=fr>z</span>',
+        ' lang=fr <p>x</p> <q lang=de>w</q>',
+        'lang=x<a\nlang=y>v</a>',
+        '<a hreflang=x lang=y>u</a><link hreflang="en">',
+        '<html lang="fr"><body><p lang="en" class="a">t</p></body></html>',
+    ]
+    for html in exemples:
+        attendu = [(m.span(), m.groups()) for m in module._BALISE_LANG.finditer(html)]
+        assert [(m.span(), m.groups()) for m in module._balises_lang(html)] == attendu, html

@@ -79,3 +79,18 @@ def test_ancre_du_glossaire_suit_la_toc(slugify_des_titres):
     from glossaire import ancre
 
     assert ancre("Période d'essai", slugify_des_titres) == "periode-dessai"  # et non « periode-d-essai »
+
+
+def test_sans_accents_comme_la_decomposition_unicode():
+    # sans_accents ne regarde un à un que les caractères non latins : même résultat que retirer
+    # tous les signes de catégorie Mn de la forme décomposée (NFD).
+    import unicodedata
+
+    from kb.normalisation import sans_accents
+
+    def reference(texte: str) -> str:
+        return "".join(c for c in unicodedata.normalize("NFD", texte) if unicodedata.category(c) != "Mn")
+
+    for texte in ("Période d’essai, Île, Œuvre", "ASCII seul", "ḱ ǘ ṩ", "a\u0301\u0483\u05b0b", "ñ·é·e·s", "x\u20d7y",
+                  "日本語 é", ""):
+        assert sans_accents(texte) == reference(texte), texte
