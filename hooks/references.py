@@ -77,6 +77,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files | None:
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation | None:
     """Ajoute les pages d'articles sous la section qui contient textes/index.md."""
+    # Les fichiers tels que les pages les verront : pour /en/, mkdocs-static-i18n remplace la
+    # collection après notre on_files ; sans cela, « Articles liés » et l'historique d'une page
+    # servie sous /en/ mèneraient aux pages françaises.
+    _etat(config).fichiers = files
     reg = registre(config)
     section = _section_des_textes(nav)
     if section is None:
