@@ -220,7 +220,8 @@ def _majuscule(texte: str) -> str:
 @dataclass
 class EtatDesNouveautes:
     """Partie de l'état du build (kb.etat) : data/nouveautes.yml lu une fois par build complet ;
-    les entrées publiées et les fichiers de la langue en cours (remplacés à chaque on_files)."""
+    les entrées publiées de la langue en cours (à chaque on_files) et ses fichiers (à chaque
+    on_nav, voir kb.etat)."""
 
     charge: tuple[list[Nouveaute], list[Probleme]] | None = None
     nouveautes: list[Nouveaute] = field(default_factory=list)
@@ -243,7 +244,11 @@ def on_files(files: Files, config: MkDocsConfig) -> Files | None:
     for probleme in problemes:
         signaler(config, probleme)
     etat.nouveautes = nouveautes if publie else []
-    etat.fichiers = files
+    return None
+
+
+def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation | None:
+    _etat(config).fichiers = files  # la collection que verront les pages (kb.etat)
     return None
 
 

@@ -40,9 +40,9 @@ MARQUE_INDEX = "<!-- index-des-textes -->"
 
 @dataclass
 class EtatDesReferences:
-    """Partie de l'état du build (kb.etat). Pour la langue en cours (remplacés à chaque on_files) :
-    rétroliens (référence -> {fichier source: page qui la cite}) et fichiers du site, que
-    on_page_context ne reçoit pas de MkDocs. Pour tout le build : la page de chaque article déjà
+    """Partie de l'état du build (kb.etat). Pour la langue en cours : rétroliens (référence ->
+    {fichier source: page qui la cite}, remis à zéro à chaque on_files) et fichiers du site, que
+    on_page_context ne reçoit pas de MkDocs (pris à chaque on_nav, voir kb.etat). Pour tout le build : la page de chaque article déjà
     cherchée dans une collection de fichiers (la dernière vue)."""
 
     cite_dans: dict[str, dict[str, Page]] = field(default_factory=lambda: defaultdict(dict))
@@ -69,7 +69,7 @@ def _etat(config: MkDocsConfig) -> EtatDesReferences:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files | None:
     etat = _etat(config)
-    etat.cite_dans, etat.fichiers = defaultdict(dict), files
+    etat.cite_dans = defaultdict(dict)
     registre(config)  # charge et contrôle le registre (KB201, KB203) avant toute page
     textes_officiels(config)  # et les rédactions officielles (KB204)
     return None
@@ -77,10 +77,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files | None:
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation | None:
     """Ajoute les pages d'articles sous la section qui contient textes/index.md."""
-    # Les fichiers tels que les pages les verront : pour /en/, mkdocs-static-i18n remplace la
-    # collection après notre on_files ; sans cela, « Articles liés » et l'historique d'une page
-    # servie sous /en/ mèneraient aux pages françaises.
-    _etat(config).fichiers = files
+    _etat(config).fichiers = files  # la collection que verront les pages (kb.etat)
     reg = registre(config)
     section = _section_des_textes(nav)
     if section is None:

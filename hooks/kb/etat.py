@@ -15,9 +15,11 @@ pour les autres langues. Son état :
 - retient les messages déjà signalés (`premiere_fois`) : une page française non traduite passe
   deux fois dans les hooks (sous / et sous /en/), son problème n'est dit qu'une fois.
 
-Une partie peut garder aussi ce qui ne vaut que pour la langue en cours (les fichiers du build,
-par exemple) : le hook qui la possède le remplace alors à chaque langue, dans son propre
-événement (`on_files`).
+Une partie peut garder aussi ce qui ne vaut que pour la langue en cours : le hook qui la possède
+le remplace alors à chaque langue, dans son propre événement. Les fichiers du build se prennent à
+`on_nav`, qui reçoit la collection que verront les pages : pour /en/, mkdocs-static-i18n remplace
+celle de `on_files` après le passage des hooks ; gardée depuis `on_files`, elle ferait mener les
+liens d'une page servie sous /en/ aux pages françaises.
 """
 
 from __future__ import annotations

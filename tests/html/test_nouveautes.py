@@ -53,3 +53,21 @@ def test_pages_changees_pour_une_raison_juridique(site_construit):
             assert page.index("</h1>") < debut, f"{p['page']} : la mise à jour doit suivre le titre"
             assert f'datetime="{n["publie_le"]}"' in page[debut:debut + 400]
     assert '<p class="kb-mise-a-jour">' not in html(site_construit, "cesa/contrat/")
+
+
+def test_sous_en_le_renvoi_vers_quoi_de_neuf_reste_en_anglais(site_construit):
+    """« see “What's new” » d'une page servie sous /en/ mène à « Quoi de neuf ? » sous /en/, pas à la
+    page française : le lecteur ne change pas de langue (les fichiers sont pris en on_nav)."""
+    verifiees = 0
+    for n in NOUVEAUTES:
+        for p in n.get("pages") or []:
+            url = "en/" + adresse_de_page(p["page"]).strip("/") + "/"
+            page = html(site_construit, url)
+            debut = page.index('<p class="kb-mise-a-jour">')
+            lien = page[debut:page.index("</p>", debut)].split('href="')[1].split('"')[0]
+            cible = (site_construit / url / lien.split("#")[0]).resolve()
+            relatif = cible.relative_to(site_construit.resolve()).as_posix()
+            assert relatif == "en/a-propos/quoi-de-neuf", f"/{url} : « What's new » mène à /{relatif}"
+            assert f'id="{lien.split("#")[1]}"' in html(site_construit, relatif), f"/{url} : ancre absente"
+            verifiees += 1
+    assert verifiees > 0
