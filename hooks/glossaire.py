@@ -29,7 +29,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from kb.diagnostics import Probleme, chemin_lisible, signaler
-from kb.etat import etat_du_build
+from kb.etat import UneFoisParEntree, etat_du_build
 from kb.entete import EnteteIllisible, lire_yaml
 from kb.html import SANS_NOUVEAU_LIEN, transformer_texte
 from kb.normalisation import ESPACE_DANS_LA_LIGNE, Slugify, cle_de_comparaison, slugify_des_titres
@@ -60,7 +60,7 @@ class EtatDuGlossaire:
     motifs: "_Motifs | None" = None
     # (HTML du contenu d'une page, lien vers le glossaire) -> le même, termes liés : une page
     # française non traduite est rendue deux fois (sous / et sous /en/) avec le même HTML.
-    pages_liees: dict[tuple[str, str], str] = field(default_factory=dict)
+    pages_liees: UneFoisParEntree = field(default_factory=UneFoisParEntree)
 
 
 # ---------------------------------------------------------------- Hooks
@@ -113,10 +113,12 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if motifs is None:
         return html
     vers = get_relative_url(glossaire.url, page.url)
-    if (html, vers) not in etat.pages_liees:
-        vus: set[str] = set()
-        etat.pages_liees[html, vers] = transformer_texte(html, lambda texte: _lier(texte, motifs, vers, vus), _EXCLUS)
-    return etat.pages_liees[html, vers]
+
+    def lier_la_page() -> str:
+        vus: set[str] = set()  # chaque terme n'est lié qu'à sa première apparition dans la page
+        return transformer_texte(html, lambda texte: _lier(texte, motifs, vers, vus), _EXCLUS)
+
+    return etat.pages_liees.calculer((html, vers), lier_la_page)
 
 
 def _motif_du_mot(mot: str) -> str:

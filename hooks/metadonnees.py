@@ -8,7 +8,6 @@ que le titre et l'adresse d'un article ne soient écrits qu'une fois (data/texte
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +17,7 @@ from mkdocs.structure.pages import Page
 
 from kb.diagnostics import Probleme, signaler
 from kb.entete import Entete, EnteteIllisible, dates_impossibles_entre_guillemets, delimiteurs_repares, lire_entete
-from kb.etat import etat_du_build
+from kb.etat import UneFoisParEntree, etat_du_build
 from kb.projet import domaine_autorise, domaines_autorises, est_un_repli, fichier_lisible, projet, registre
 from kb.registre import Registre
 from kb.schema import erreurs
@@ -47,11 +46,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     texte = Path(page.file.abs_src_path).read_text(encoding="utf-8-sig")
     # Une page française non traduite est rendue deux fois (sous / et sous /en/) : même fichier,
     # même texte, même registre dans un build complet, donc une seule vérification.
-    verifiees = etat_du_build(config).partie(PagesVerifiees).pages
-    if (fichier, texte) not in verifiees:
-        verifiees[fichier, texte] = verifier(texte, fichier, registre(config), domaines_autorises(config),
-                                              p.schema("page"), dt.date.today())
-    sources, problemes = verifiees[fichier, texte]
+    sources, problemes = etat_du_build(config).partie(PagesVerifiees).calculer((fichier, texte), lambda: verifier(
+        texte, fichier, registre(config), domaines_autorises(config), p.schema("page"), dt.date.today()))
     # Une page française recopiée sous /en/ (repli) a déjà été vérifiée dans le build français :
     # on garde ses sources pour les afficher, sans répéter ses problèmes.
     if not est_un_repli(page, config):
@@ -61,11 +57,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return None
 
 
-@dataclass
-class PagesVerifiees:
+class PagesVerifiees(UneFoisParEntree):
     """Partie de l'état du build (kb.etat) : (fichier, texte) -> sources résolues et problèmes."""
-
-    pages: dict[tuple[str, str], tuple[list[dict[str, str]], list[Probleme]]] = field(default_factory=dict)
 
 
 # ---------------------------------------------------------------- Vérifications

@@ -12,7 +12,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -21,28 +20,20 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from kb.ancres import ancrer_html
-from kb.etat import etat_du_build
+from kb.etat import UneFoisParEntree, etat_du_build
 from kb.normalisation import elisions
 from kb.projet import projet, registre
 
 
-@dataclass
-class AncresDesPages:
-    """Partie de l'état du build (kb.etat) : HTML du contenu d'une page -> le même, ancré.
-
-    Une page française non traduite est rendue deux fois dans un build complet (sous / et sous
-    /en/), avec le même HTML : ses ancres ne sont calculées qu'une fois."""
-
-    pages: dict[tuple[str, tuple[str, ...]], str] = field(default_factory=dict)
+class AncresDesPages(UneFoisParEntree):
+    """Partie de l'état du build (kb.etat) : (HTML du contenu d'une page, élisions) -> le même HTML,
+    ancré ; calculé une fois pour une page rendue sous / et sous /en/ avec le même HTML."""
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str | None:
     # Les élisions retirées des clés : celles de la recherche (data/recherche.yml).
-    cle = (html, elisions(projet(config).racine))
-    deja = etat_du_build(config).partie(AncresDesPages).pages
-    if cle not in deja:
-        deja[cle] = ancrer_html(*cle)
-    return deja[cle]
+    entree = (html, elisions(projet(config).racine))
+    return etat_du_build(config).partie(AncresDesPages).calculer(entree, lambda: ancrer_html(*entree))
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:

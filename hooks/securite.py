@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -25,7 +24,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from kb.diagnostics import Probleme, signaler
-from kb.etat import etat_du_build
+from kb.etat import UneFoisParEntree, etat_du_build
 from kb.projet import fichier_lisible
 
 CODE = "KB400"
@@ -76,19 +75,13 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         fichier = f"docs/{page.file.src_uri}"
     # Une page française non traduite est rendue deux fois (sous / et sous /en/) : même fichier,
     # même texte dans un build complet, donc une seule vérification.
-    verifiees = etat_du_build(config).partie(PagesSures).pages
-    if (fichier, texte) not in verifiees:
-        verifiees[fichier, texte] = verifier(texte, fichier)
-    for probleme in verifiees[fichier, texte]:
+    for probleme in etat_du_build(config).partie(PagesSures).calculer((fichier, texte), lambda: verifier(texte, fichier)):
         signaler(config, probleme)
     return None
 
 
-@dataclass
-class PagesSures:
+class PagesSures(UneFoisParEntree):
     """Partie de l'état du build (kb.etat) : (fichier, texte) -> problèmes trouvés (KB400)."""
-
-    pages: dict[tuple[str, str], list[Probleme]] = field(default_factory=dict)
 
 
 # ---------------------------------------------------------------- Vérification

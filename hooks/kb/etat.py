@@ -24,11 +24,12 @@ liens d'une page servie sous /en/ aux pages françaises.
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
+from typing import Any, Callable, Hashable, TypeVar
 
 ATTRIBUT = "kb_etat_du_build"
 
 Partie = TypeVar("Partie")
+Resultat = TypeVar("Resultat")
 
 
 class EtatDuBuild:
@@ -50,6 +51,22 @@ class EtatDuBuild:
             return False
         self._signales.add(message)
         return True
+
+
+class UneFoisParEntree:
+    """Base d'une partie qui retient le résultat d'un calcul pour chaque entrée, une fois par build
+    complet : une page française non traduite passe deux fois dans les hooks (sous / et sous /en/)
+    avec la même entrée (même fichier et même texte, ou même HTML), et son résultat est repris tel
+    quel. Chaque module en dérive sa propre partie (`class AncresDesPages(UneFoisParEntree)`)."""
+
+    def __init__(self) -> None:
+        self._resultats: dict[Hashable, Any] = {}
+
+    def calculer(self, entree: Hashable, calcul: Callable[[], Resultat]) -> Resultat:
+        """Le résultat de `calcul()` pour `entree`, calculé au premier appel seulement."""
+        if entree not in self._resultats:
+            self._resultats[entree] = calcul()
+        return self._resultats[entree]
 
 
 def ouvrir_un_build(config: Any) -> EtatDuBuild:
