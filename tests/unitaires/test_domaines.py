@@ -7,25 +7,20 @@ s'il s'agit d'une source officielle. Le test nomme la ligne fautive et la correc
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
+
+from kb.entete import lire_yaml
 
 RACINE = Path(__file__).resolve().parents[2]
 
 FICHIER = RACINE / "data" / "domaines.yml"
-_LISTE = re.compile(r"^(\w+):\s*$")
-_DOMAINE = re.compile(r"^\s+-\s+(\S+)")
 
 
 def _entrees(texte: str) -> list[tuple[str, str, int]]:
-    """(liste, domaine, ligne) dans l'ordre du fichier."""
-    liste, entrees = "", []
-    for numero, ligne in enumerate(texte.splitlines(), start=1):
-        if m := _LISTE.match(ligne):
-            liste = m.group(1)
-        elif m := _DOMAINE.match(ligne):
-            entrees.append((liste, m.group(1), numero))
-    return entrees
+    """(liste, domaine, ligne) dans l'ordre du fichier, lus par kb.entete.lire_yaml (lignes notées)."""
+    doc = lire_yaml(texte)
+    return [(liste, str(domaine), doc.ligne((liste, i)) or 0)
+            for liste, domaines in doc.donnees.items() for i, domaine in enumerate(domaines or [])]
 
 
 def fautes(texte: str, nom: str = "data/domaines.yml") -> list[str]:
