@@ -130,7 +130,7 @@ def test_en_anglais_l_interface_est_traduite(pages_en, registre):
     assert "created by" in historique.premier("li").texte_propre()
 
 
-def test_sous_en_les_articles_lies_et_l_historique_restent_en_anglais(pages_en, registre):
+def test_sous_en_les_articles_lies_et_l_historique_restent_en_anglais(pages_en, registre, site_construit):
     """Une page d'article servie sous /en/ renvoie vers les pages d'articles servies sous /en/ (avec
     l'interface anglaise), pas vers leur version française : le lecteur ne change pas de langue."""
     verifies = 0
@@ -141,9 +141,7 @@ def test_sous_en_les_articles_lies_et_l_historique_restent_en_anglais(pages_en, 
                 href = lien.attrs.get("href", "")
                 if href.startswith(("http", "#", "mailto:")):
                     continue
-                cible = (page.chemin.parent / href).resolve()
-                site = page.chemin.parents[len(page.url.strip("/").split("/"))].resolve()
-                relatif = cible.relative_to(site).as_posix()
+                relatif = (page.chemin.parent / href).resolve().relative_to(site_construit.resolve()).as_posix()
                 assert relatif == "en" or relatif.startswith("en/"), f"{page.url} : « {lien.texte_propre()} » mène à /{relatif}"
                 verifies += 1
     assert verifies > 50  # le test a bien vu des liens internes
