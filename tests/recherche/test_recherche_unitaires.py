@@ -199,6 +199,44 @@ def test_question_entiere(analyser) -> None:
     assert b["entiere"] is None
 
 
+@pytest.fixture(scope="module")
+def recherches(regles):
+    """Les recherches que classer() demande à Pagefind pour une requête, avec un faux Pagefind
+    qui trouve `trouvees[forme]` pages (2 par défaut) dans un index de `pages` pages."""
+    if NODE is None:
+        pytest.fail("node est nécessaire aux tests de recherche.js (installé par `make systeme`).")
+    donnees = r.regles_pour_le_navigateur(regles, {"fr": [["salaire", ["rémunération"]],
+                                                          ["période de test", ["période d'essai"]]]})
+
+    def executer(requete: str, trouvees: dict[str, int], pages: int | None = 200) -> list[str]:
+        script = (f"const m = require({json.dumps(str(JS))});"
+                  f"const a = new m.Analyseur({json.dumps(donnees)}, 'fr');"
+                  f"const trouvees = {json.dumps(trouvees)}; const vues = [];"
+                  "const chercher = t => { vues.push(t); const n = trouvees[t] === undefined ? 2 : trouvees[t];"
+                  "  return Promise.resolve(Array.from({length: n}, (_, i) => ({id: t + i, score: 1}))); };"
+                  f"m.classer(a.analyser({json.dumps(requete)}), chercher, {json.dumps(pages)})"
+                  ".then(() => console.log(JSON.stringify(vues)));")
+        sortie = subprocess.run([NODE, "-e", script], capture_output=True, text=True, check=True)
+        return json.loads(sortie.stdout)
+    return executer
+
+
+def test_un_mot_present_partout_se_passe_de_ses_autres_formes(recherches) -> None:
+    """Le terme officiel du glossaire d'un mot est cherché, sauf si le mot est déjà sur plus de la
+    moitié des pages (il n'y départagerait rien, et chaque recherche coûte sur un grand site) ;
+    les équivalents du langage courant, seulement pour un mot qui trouve peu de pages ; sans
+    nombre de pages connu, rien n'est retiré."""
+    assert recherches("salaire", {"salaire": 40}) == ["salaire", "rémunération"]
+    assert recherches("salaire", {"salaire": 150}) == ["salaire"]
+    assert recherches("salaire", {"salaire": 150}, None) == ["salaire", "rémunération"]
+    demission = recherches("démissionner", {"démissionner": 0})
+    assert demission[0] == "démissionner" and {"quitter", "démission"} <= set(demission[1:])
+    assert recherches("démissionner", {"démissionner": 40}) == ["démissionner"]
+    # expression du glossaire reconnue dans la requête : cherchée si un de ses mots est distinctif
+    assert "période d'essai" in recherches("période de test", {"période": 150, "test": 3})
+    assert "période d'essai" not in recherches("période de test", {"période": 150, "test": 150})
+
+
 def test_surlignage_par_mots_entiers() -> None:
     if NODE is None:
         pytest.fail("node est nécessaire")

@@ -120,7 +120,8 @@
       groupes.push({ mot: ensemble[0], formes: [{ texte: ensemble[0], poids: 1 }] });
     }
     /* La question entière, si elle est courte : elle peut être mot pour mot une des questions
-       qu'une page déclare répondre (« c'est quoi une CAE »). */
+       qu'une page déclare répondre (« c'est quoi une CAE »), ou une expression (« coopérative
+       d'activité ») que la recherche de chaque mot ne distingue pas. */
     var entiere = mots.length >= 2 && mots.length <= 8 ?
       texte.replace(/["“”?!.]/g, " ").replace(/\s+/g, " ").trim() : null;
     return { numeros: Array.from(new Set(numeros)), groupes: groupes, entiere: entiere };
@@ -129,32 +130,50 @@
   /* ------------------------------------------------------------ moteur */
 
   var POIDS_NUMERO = 1000;
-  /* Un mot qui trouve au moins ce nombre de pages se passe de ses équivalents. */
+  /* Un mot qui trouve au moins ce nombre de pages se passe des équivalents du langage courant. */
   var ASSEZ = 30;
 
-  /* Fusionne les recherches d'un mot à la fois. chercher(texte) -> Promise<[{ id, score, data }]> */
-  function classer(analyse, chercher) {
+  /* Fusionne les recherches d'un mot à la fois. chercher(texte) -> Promise<[{ id, score, data }]> ;
+     nombreDePages : pages de l'index de la langue (inconnu : on ne se passe d'aucun terme). */
+  function classer(analyse, chercher, nombreDePages) {
+    var moitie = (nombreDePages || Infinity) / 2;
     var formes = [];
     analyse.numeros.forEach(function (j) {
       formes.push({ groupe: "#" + j, texte: j, poids: POIDS_NUMERO });
       /* Un numéro nu (« 7331-2 ») : l'article législatif (L.) passe devant le réglementaire (R.). */
       if (j.charAt(0) === "n") formes.push({ groupe: "#" + j, texte: "l" + j.slice(1), poids: POIDS_NUMERO * 1.5 });
     });
-    /* Premier tour : le mot tapé et les termes officiels du glossaire (et les numéros, la question entière). */
+    /* Premier tour : chaque mot tel qu'il est tapé (et les numéros, la question entière). */
     analyse.groupes.forEach(function (g, i) {
-      g.formes.forEach(function (f) { if (!f.equivalent) formes.push({ groupe: i, texte: f.texte, poids: f.poids }); });
+      if (!g.cache) formes.push({ groupe: i, texte: g.formes[0].texte, poids: g.formes[0].poids });
     });
     /* La question entière, telle quelle (elle peut être une des questions déclarées par une page). */
     if (analyse.entiere) formes.push({ groupe: "expression", texte: '"' + analyse.entiere + '"', poids: 1 });
     return Promise.all(formes.map(function (f) { return chercher(f.texte); })).then(function (listes) {
-      /* Second tour : les équivalents du langage courant (data/recherche.yml), seulement pour un
-         mot qui trouve peu de pages ; un mot courant en trouve assez, et chercher ses équivalents
-         ne ferait que du travail. */
+      /* Second tour, selon ce que le premier a trouvé :
+         - les termes officiels du glossaire d'un mot (« salaire » -> « rémunération »), sauf pour
+           un mot présent sur plus de la moitié des pages : le terme n'y départagerait presque
+           rien, et sur un grand site chaque recherche d'un mot présent partout coûte des dizaines
+           de millisecondes ;
+         - les équivalents du langage courant (data/recherche.yml), pour un mot qui trouve moins
+           de ASSEZ pages ;
+         - les expressions du glossaire reconnues dans la requête, si l'un de ses mots est sous la
+           moitié des pages (ou s'il n'y a pas d'autre mot). */
       var autres = [];
+      var distinctif = false;
       analyse.groupes.forEach(function (g, i) {
+        if (g.cache) return;
         var k = formes.findIndex(function (f) { return f.groupe === i; });
-        if (listes[k].length < ASSEZ) {
-          g.formes.forEach(function (f) { if (f.equivalent) autres.push({ groupe: i, texte: f.texte, poids: f.poids }); });
+        var trouvees = listes[k].length;
+        if (trouvees < moitie) distinctif = true;
+        g.formes.slice(1).forEach(function (f) {
+          if (f.equivalent ? trouvees < ASSEZ : trouvees < moitie) autres.push({ groupe: i, texte: f.texte, poids: f.poids });
+        });
+      });
+      var seules = !analyse.groupes.some(function (g) { return !g.cache; });
+      analyse.groupes.forEach(function (g, i) {
+        if (g.cache && (distinctif || seules)) {
+          g.formes.forEach(function (f) { autres.push({ groupe: i, texte: f.texte, poids: f.poids }); });
         }
       });
       return Promise.all(autres.map(function (f) { return chercher(f.texte); })).then(function (suite) {
@@ -244,22 +263,45 @@
             .then(function () { return pagefind.init(); })
             .then(function () { return pagefind; });
         }),
-        fetch(adresseRegles).then(function (r) { return r.json(); })
+        fetch(adresseRegles).then(function (r) { return r.json(); }),
+        /* Le nombre de pages de l'index de la langue, que Pagefind écrit dans son fichier d'entrée. */
+        fetch(adresseIndex + "pagefind-entry.json").then(function (r) { return r.json(); })
+          .then(function (e) { return ((e.languages || {})[langue] || {}).page_count; }, function () { return undefined; })
       ]).then(function (tout) {
-        return { pagefind: tout[0], analyseur: new Analyseur(tout[1], langue) };
+        return { pagefind: tout[0], analyseur: new Analyseur(tout[1], langue), pages: tout[2] };
       });
       moteur.catch(function () { moteur = null; });
       return moteur;
     }
 
-    function chercherUneForme(pagefind, cache) {
+    /* Les recherches déjà faites, par forme cherchée, pour toute la vie de la page : l'index ne
+       change pas, et une même forme revient d'une requête à l'autre (« contrat », puis « rupture
+       du contrat »). Bornée : vidée au-delà de 200 formes. */
+    var dejaCherchees = new Map();
+    function chercherUneForme(pagefind) {
       return function (texte) {
-        if (!cache.has(texte)) {
-          cache.set(texte, pagefind.search(texte).then(function (r) { return r ? r.results : []; },
-                                                     function () { return []; }));
+        if (!dejaCherchees.has(texte)) {
+          if (dejaCherchees.size >= 200) dejaCherchees.clear();
+          dejaCherchees.set(texte, pagefind.search(texte).then(function (r) { return r ? r.results : []; },
+                                                               function () { return []; }));
         }
-        return cache.get(texte);
+        return dejaCherchees.get(texte);
       };
+    }
+
+    /* Pendant la frappe : un mot terminé (suivi d'une espace ou d'une ponctuation) est cherché tout
+       de suite, une seule fois, pendant que le lecteur tape la suite ; la requête complète n'a plus
+       qu'à chercher le dernier mot. Rien de plus n'est cherché : c'est le même travail, plus tôt. */
+    function chercherLesMotsTermines() {
+      if (!moteur) return;
+      var termine = champ.value.replace(/[^\s,;:!?.()«»"“”]*$/, "");
+      if (!termine.trim()) return;
+      moteur.then(function (m) {
+        var chercher = chercherUneForme(m.pagefind);
+        var analyse = m.analyseur.analyser(termine);
+        analyse.groupes.forEach(function (g) { if (!g.cache) chercher(g.formes[0].texte); });
+        analyse.numeros.forEach(function (j) { chercher(j); });
+      });
     }
 
     function resume(n) {
@@ -316,18 +358,18 @@
       charger().then(function (m) {
         if (numero !== numeroRequete) return;
         var analyse = m.analyseur.analyser(requete);
-        var cache = new Map();
-        var chercherForme = chercherUneForme(m.pagefind, cache);
-        return classer(analyse, chercherForme).then(function (classes) {
+        var chercherForme = chercherUneForme(m.pagefind);
+        return classer(analyse, chercherForme, m.pages).then(function (classes) {
           if (classes.length || !analyse.groupes.length) return classes;
           /* Rien : les pages les plus proches, par le début des mots (faute de frappe, forme rare). */
           analyse.proches = true;
           var debuts = { numeros: [], groupes: analyse.groupes.filter(function (g) { return g.mot.length >= 5; })
             .map(function (g) { return { mot: g.mot, formes: [{ texte: g.mot.slice(0, 4), poids: 1 }] }; }) };
-          return classer(debuts, chercherForme);
+          return classer(debuts, chercherForme, m.pages);
         }).then(function (classes) {
           if (numero !== numeroRequete) return;
-          var premiers = classes.slice(0, 12);
+          /* Dix résultats affichés : dix extraits chargés, pas plus (chaque extrait est un fichier). */
+          var premiers = classes.slice(0, 10);
           return Promise.all(premiers.map(function (p) { return p.meilleur.resultat.data(); })).then(function (donnees) {
             if (numero !== numeroRequete) return;
             /* Les pages dans la langue de la page d'abord ; les pages françaises lues depuis /en/ ensuite. */
@@ -337,7 +379,6 @@
               var lb = donnees[b].meta.langue && donnees[b].meta.langue !== langue ? 1 : 0;
               return (la - lb) || (a - b);
             });
-            ordre = ordre.slice(0, 10);
             rendre(requete, analyse, ordre.map(function (i) { return premiers[i]; }), ordre.map(function (i) { return donnees[i]; }));
           });
         });
@@ -361,6 +402,7 @@
        s'accumulent pas dans le worker de Pagefind. */
     var minuterie = null;
     champ.addEventListener("input", function () {
+      chercherLesMotsTermines();
       clearTimeout(minuterie);
       minuterie = setTimeout(lancer, 30);
     });
