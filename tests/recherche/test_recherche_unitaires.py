@@ -193,10 +193,32 @@ def test_un_mot_repete_ne_compte_qu_une_fois(analyser) -> None:
 
 
 def test_question_entiere(analyser) -> None:
-    """Une question courte est aussi cherchée telle quelle (elle peut être déclarée par une page)."""
-    a, b = analyser(["c'est quoi une CAE", "CAE"])
-    assert a["entiere"] == "c'est quoi une CAE"
-    assert b["entiere"] is None
+    """Une question de trois à huit mots est aussi cherchée telle quelle (elle peut être déclarée
+    par une page) ; deux mots qui se suivent sont reconnus à leurs positions, sans recherche de plus."""
+    a, b, c, d = analyser(["c'est quoi une CAE", "CAE", "coopérative d'activité", "le contrat"])
+    assert a["entiere"] == "c'est quoi une CAE" and a["paire"] is None
+    assert b["entiere"] is None and b["paire"] is None
+    assert c["entiere"] is None and c["paire"] == [0, 1]
+    assert d["paire"] is None  # « le » n'est pas un mot cherché
+
+
+def test_deux_mots_qui_se_suivent_passent_devant() -> None:
+    """À scores égaux, la page où les deux mots se suivent (« coopérative d'activité ») passe
+    devant celle où ils sont épars ; positions telles que Pagefind les donne."""
+    if NODE is None:
+        pytest.fail("node est nécessaire")
+    script = (f"const m = require({json.dumps(str(JS))});"
+              "const a = new m.Analyseur({vides: [], elisions: ['d'], equivalences: [], synonymes: {}, numeros: "
+              + json.dumps(r.regles_pour_le_navigateur(r.charger_regles(RACINE / "data" / "recherche.yml", RACINE)[0], {})["numeros"])
+              + "}, 'fr');"
+              "const pos = {cooperative: {epars: [3, 40], suivis: [7]}, activite: {epars: [20], suivis: [8]}};"
+              "const chercher = t => Promise.resolve(Object.entries(pos[m.plier(t)] || {}).map(([id, w]) => ({id, score: 1, words: w})));"
+              "m.classer(a.analyser(\"cooperative d'activite\"), chercher, 100).then(l => console.log(JSON.stringify("
+              "[l.map(p => p.id), m.seSuivent([1, 5], [6]), m.seSuivent([1, 5], [5, 7]), m.seSuivent(undefined, [1])])));")
+    sortie = subprocess.run([NODE, "-e", script], capture_output=True, text=True, check=True)
+    ordre, oui, non, absent = json.loads(sortie.stdout)
+    assert ordre == ["suivis", "epars"]
+    assert (oui, non, absent) == (True, False, False)
 
 
 @pytest.fixture(scope="module")

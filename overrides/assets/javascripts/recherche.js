@@ -119,12 +119,16 @@
       /* Requête faite seulement d'un petit nombre : on le garde. */
       groupes.push({ mot: ensemble[0], formes: [{ texte: ensemble[0], poids: 1 }] });
     }
-    /* La question entière, si elle est courte : elle peut être mot pour mot une des questions
-       qu'une page déclare répondre (« c'est quoi une CAE »), ou une expression (« coopérative
-       d'activité ») que la recherche de chaque mot ne distingue pas. */
-    var entiere = mots.length >= 2 && mots.length <= 8 ?
+    /* La question entière, de trois à huit mots : elle peut être mot pour mot une des questions
+       qu'une page déclare répondre (« c'est quoi une CAE »), cherchée telle quelle. */
+    var entiere = mots.length >= 3 && mots.length <= 8 ?
       texte.replace(/["“”?!.]/g, " ").replace(/\s+/g, " ").trim() : null;
-    return { numeros: Array.from(new Set(numeros)), groupes: groupes, entiere: entiere };
+    /* Deux mots qui se suivent (« coopérative d'activité », « loi 1947 ») : l'expression se
+       reconnaît aux positions des deux mots dans la page, que leurs recherches donnent déjà ;
+       pas de recherche de plus. */
+    var paire = mots.length === 2 && !numeros.length && groupes.length >= 2 && !groupes[0].cache && !groupes[1].cache &&
+      plier(groupes[0].mot) === plier(mots[0]) && plier(groupes[1].mot) === plier(mots[1]) ? [0, 1] : null;
+    return { numeros: Array.from(new Set(numeros)), groupes: groupes, entiere: entiere, paire: paire };
   };
 
   /* ------------------------------------------------------------ moteur */
@@ -132,6 +136,13 @@
   var POIDS_NUMERO = 1000;
   /* Un mot qui trouve au moins ce nombre de pages se passe des équivalents du langage courant. */
   var ASSEZ = 30;
+
+  /* Un mot en position p et le suivant en p + 1 (positions des mots dans la page, selon Pagefind). */
+  function seSuivent(premier, second) {
+    if (!premier || !second) return false;
+    var suivants = new Set(second);
+    return premier.some(function (x) { return suivants.has(x + 1); });
+  }
 
   /* Fusionne les recherches d'un mot à la fois. chercher(texte) -> Promise<[{ id, score, data }]> ;
      nombreDePages : pages de l'index de la langue (inconnu : on ne se passe d'aucun terme). */
@@ -145,7 +156,7 @@
     });
     /* Premier tour : chaque mot tel qu'il est tapé (et les numéros, la question entière). */
     analyse.groupes.forEach(function (g, i) {
-      if (!g.cache) formes.push({ groupe: i, texte: g.formes[0].texte, poids: g.formes[0].poids });
+      if (!g.cache) formes.push({ groupe: i, texte: g.formes[0].texte, poids: g.formes[0].poids, tape: true });
     });
     /* La question entière, telle quelle (elle peut être une des questions déclarées par une page). */
     if (analyse.entiere) formes.push({ groupe: "expression", texte: '"' + analyse.entiere + '"', poids: 1 });
@@ -186,7 +197,8 @@
         var f = formes[k];
         resultats.forEach(function (r) {
           var p = pages.get(r.id);
-          if (!p) { p = { id: r.id, groupes: new Map(), numeros: 0 }; pages.set(r.id, p); }
+          if (!p) { p = { id: r.id, groupes: new Map(), numeros: 0, positions: new Map() }; pages.set(r.id, p); }
+          if (f.tape) p.positions.set(f.groupe, r.words || []);
           var s = r.score * f.poids;
           var avant = p.groupes.get(f.groupe);
           if (!avant || s > avant.score) p.groupes.set(f.groupe, { score: s, resultat: r, forme: f.texte });
@@ -213,6 +225,7 @@
           p.total += rarete * (0.5 + 0.5 * v.score / (maximum.get(g) || 1));
         });
         /* La question entière trouvée telle quelle (question déclarée par la page) : le double. */
+        if (analyse.paire && seSuivent(p.positions.get(analyse.paire[0]), p.positions.get(analyse.paire[1]))) p.expression = true;
         if (p.expression) p.total *= 2;
         /* Le résultat dont on montre l'extrait : celui du mot le plus fort (pas de l'expression). */
         p.groupes.forEach(function (v, g) {
@@ -448,7 +461,7 @@
     });
   }
 
-  var api = { plier: plier, jeton: jeton, Analyseur: Analyseur, classer: classer, surligner: surligner };
+  var api = { plier: plier, jeton: jeton, Analyseur: Analyseur, classer: classer, surligner: surligner, seSuivent: seSuivent };
   if (typeof module !== "undefined" && module.exports) {   /* node : tests unitaires */
     module.exports = api;
     return;
