@@ -28,14 +28,14 @@ from mkdocs.structure.pages import Page
 
 from mkdocs.utils import get_relative_url
 
-from kb.diagnostics import Probleme, chemin_lisible, signaler
-from kb.etat import UneFoisParEntree, etat_du_build
-from kb.entete import EnteteIllisible, lire_yaml
-from kb.html import SANS_NOUVEAU_LIEN, transformer_texte
-from kb.normalisation import ESPACE_DANS_LA_LIGNE, Slugify, cle_de_comparaison, slugify_des_titres
-from kb.projet import projet, registre
-from kb.registre import Article, Registre, Texte
-from kb.schema import erreurs
+from kb.commun.diagnostics import Probleme, chemin_lisible, signaler
+from kb.commun.etat import UneFoisParEntree, etat_du_build
+from kb.commun.entete import EnteteIllisible, lire_yaml
+from kb.commun.html import SANS_NOUVEAU_LIEN, transformer_texte
+from kb.commun.normalisation import ESPACE_DANS_LA_LIGNE, Slugify, cle_de_comparaison, slugify_des_titres
+from kb.commun.projet import projet, registre
+from kb.references.registre import Article, Registre, Texte
+from kb.commun.schema import erreurs
 
 MARQUE = "<!-- glossaire -->"
 
@@ -53,7 +53,7 @@ class Terme:
 
 @dataclass
 class EtatDuGlossaire:
-    """Partie de l'état du build (kb.etat) : le glossaire chargé et l'expression de ses termes."""
+    """Partie de l'état du build (kb.commun.etat) : le glossaire chargé et l'expression de ses termes."""
 
     charge: bool = False
     termes: list[Terme] = field(default_factory=list)
@@ -253,7 +253,7 @@ def _situer(entrees: list, chemin_cle: tuple, message: str) -> str:
 
 def ancre(terme: str, slugify: Slugify) -> str:
     """L'ancre de la définition d'un terme : celle que MkDocs donnerait à un titre du même texte
-    (option `slugify` de toc dans mkdocs.yml, kb.normalisation.slugify_des_titres) :
+    (option `slugify` de toc dans mkdocs.yml, kb.commun.normalisation.slugify_des_titres) :
     « période d'essai » -> « periode-dessai »."""
     return slugify(terme, "-")
 

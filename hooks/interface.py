@@ -20,15 +20,15 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from kb.dates import date_longue
-from kb.projet import langue_par_defaut, langues, projet, textes_de_l_interface
+from kb.commun.dates import date_longue
+from kb.commun.projet import langue_par_defaut, langues, projet, textes_de_l_interface
 
 # ---------------------------------------------------------------- Hooks
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
     """Vérifie que data/interface.yml couvre chaque langue construite (les textes sont lus ensuite,
-    une fois par build complet, par kb.projet.textes_de_l_interface)."""
+    une fois par build complet, par kb.commun.projet.textes_de_l_interface)."""
     chemin = projet(config).donnees / "interface.yml"
     donnees = yaml.safe_load(chemin.read_text(encoding="utf-8"))
     reference = set(donnees["fr"])

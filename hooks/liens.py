@@ -15,8 +15,8 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from kb.diagnostics import Probleme, chemin_lisible
-from kb.etat import etat_du_build
+from kb.commun.diagnostics import Probleme, chemin_lisible
+from kb.commun.etat import etat_du_build
 
 _LIEN = re.compile(r"^Doc file '(?P<page>[^']+)' contains a link '(?P<lien>[^']+)', but (?P<quoi>.*?)\.(?: Did you mean '(?P<suggestion>[^']+)'\?)?$", re.DOTALL)
 _ANCRE = re.compile(r"the doc '(?P<cible>[^']+)' does not contain an anchor '(?P<ancre>#[^']+)'")
@@ -89,7 +89,7 @@ class FiltreDesMessages(logging.Filter):
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig | None:
-    # Le filtre garde la configuration du build : ses messages passent par l'état de ce build (kb.etat).
+    # Le filtre garde la configuration du build : ses messages passent par l'état de ce build (kb.commun.etat).
     filtre = FiltreDesMessages(Path(config.docs_dir), Path(config.config_file_path).resolve().parent, config)
     for nom in ("mkdocs.structure.pages", "mkdocs.structure.nav"):
         journal = logging.getLogger(nom)

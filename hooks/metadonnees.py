@@ -15,12 +15,12 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from kb.diagnostics import Probleme, signaler
-from kb.entete import Entete, EnteteIllisible, dates_impossibles_entre_guillemets, delimiteurs_repares, lire_entete
-from kb.etat import UneFoisParEntree, etat_du_build
-from kb.projet import domaine_autorise, domaines_autorises, est_un_repli, fichier_lisible, projet, registre
-from kb.registre import Registre
-from kb.schema import erreurs
+from kb.commun.diagnostics import Probleme, signaler
+from kb.commun.entete import Entete, EnteteIllisible, dates_impossibles_entre_guillemets, delimiteurs_repares, lire_entete
+from kb.commun.etat import UneFoisParEntree, etat_du_build
+from kb.commun.projet import domaine_autorise, domaines_autorises, est_un_repli, fichier_lisible, projet, registre
+from kb.references.registre import Registre
+from kb.commun.schema import erreurs
 
 # Au-delà, une page doit être revérifiée (simple avertissement).
 DUREE_DE_VALIDITE = dt.timedelta(days=548)  # 18 mois
@@ -58,7 +58,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 class PagesVerifiees(UneFoisParEntree):
-    """Partie de l'état du build (kb.etat) : (fichier, texte) -> sources résolues et problèmes."""
+    """Partie de l'état du build (kb.commun.etat) : (fichier, texte) -> sources résolues et problèmes."""
 
 
 # ---------------------------------------------------------------- Vérifications
@@ -140,7 +140,7 @@ def _sources(entete: Entete, fichier: str, reg: Registre,
         if isinstance(source, dict) and set(source) == {"ref"}:
             cible = reg.trouver(str(source["ref"]))
             if cible is None and reg.illisible(str(source["ref"])):
-                continue  # le fichier de ce texte est fautif : déjà signalé par kb.registre
+                continue  # le fichier de ce texte est fautif : déjà signalé par kb.references.registre
             if cible is None:
                 problemes.append(Probleme(
                     "KB106", fichier, f"la source « {source['ref']} » n'existe pas dans le registre des textes.",

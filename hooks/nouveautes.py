@@ -29,13 +29,13 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from kb.dates import date_longue
-from kb.diagnostics import Probleme, chemin_lisible, signaler
-from kb.entete import EnteteIllisible, lire_yaml
-from kb.etat import etat_du_build
-from kb.normalisation import slugify_des_titres
-from kb.projet import langue_par_defaut, projet, textes_de_l_interface
-from kb.schema import erreurs, nom_du_champ
+from kb.commun.dates import date_longue
+from kb.commun.diagnostics import Probleme, chemin_lisible, signaler
+from kb.commun.entete import EnteteIllisible, lire_yaml
+from kb.commun.etat import etat_du_build
+from kb.commun.normalisation import slugify_des_titres
+from kb.commun.projet import langue_par_defaut, projet, textes_de_l_interface
+from kb.commun.schema import erreurs, nom_du_champ
 
 MARQUE_PAGE = "<!-- nouveautes -->"
 MARQUE_ACCUEIL = "<!-- derniere-nouveaute -->"
@@ -219,9 +219,9 @@ def _majuscule(texte: str) -> str:
 
 @dataclass
 class EtatDesNouveautes:
-    """Partie de l'état du build (kb.etat) : data/nouveautes.yml lu une fois par build complet ;
+    """Partie de l'état du build (kb.commun.etat) : data/nouveautes.yml lu une fois par build complet ;
     les entrées publiées de la langue en cours (à chaque on_files) et ses fichiers (à chaque
-    on_nav, voir kb.etat)."""
+    on_nav, voir kb.commun.etat)."""
 
     charge: tuple[list[Nouveaute], list[Probleme]] | None = None
     nouveautes: list[Nouveaute] = field(default_factory=list)
@@ -248,7 +248,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files | None:
 
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation | None:
-    _etat(config).fichiers = files  # la collection que verront les pages (kb.etat)
+    _etat(config).fichiers = files  # la collection que verront les pages (kb.commun.etat)
     return None
 
 

@@ -1,12 +1,12 @@
 """Hook : citer un paragraphe et imprimer une page.
 
 - `on_page_content` : chaque paragraphe, élément de liste et ligne de tableau du contenu reçoit une
-  ancre stable (règle : `kb/ancres.py`, CONTRIBUTING.md « Citer un paragraphe ») et l'attribut
+  ancre stable (règle : `kb/pages/ancres.py`, CONTRIBUTING.md « Citer un paragraphe ») et l'attribut
   `data-kb-ancre`, que lit `overrides/assets/javascripts/outils-lecteur.js` pour y placer le bouton
   « copier la référence » ;
 - `on_page_context` : la variable `kb_reference` des gabarits (`partials/kb-reference.html`) :
   adresse complète de la page et, pour une page d'article, l'article sous sa forme officielle
-  (« art. L. 7331-2 du code du travail », tirée du registre par `kb.citations`). Ce bloc sert
+  (« art. L. 7331-2 du code du travail », tirée du registre par `kb.references.citations`). Ce bloc sert
   d'en-tête aux pages imprimées et de données au bouton.
 """
 
@@ -19,14 +19,14 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from kb.ancres import ancrer_html
-from kb.etat import UneFoisParEntree, etat_du_build
-from kb.normalisation import elisions
-from kb.projet import projet, registre
+from kb.pages.ancres import ancrer_html
+from kb.commun.etat import UneFoisParEntree, etat_du_build
+from kb.commun.normalisation import elisions
+from kb.commun.projet import projet, registre
 
 
 class AncresDesPages(UneFoisParEntree):
-    """Partie de l'état du build (kb.etat) : (HTML du contenu d'une page, élisions) -> le même HTML,
+    """Partie de l'état du build (kb.commun.etat) : (HTML du contenu d'une page, élisions) -> le même HTML,
     ancré ; calculé une fois pour une page rendue sous / et sous /en/ avec le même HTML."""
 
 

@@ -5,14 +5,14 @@ Trois tâches, chacune sur un événement documenté de MkDocs :
 * ``on_pre_build`` : lit les règles de la recherche (``data/recherche.yml`` : mots vides, élisions,
   équivalences du langage courant) et les synonymes du glossaire ; une faute de contributeur y donne
   un message KB800 (fichier, ligne, correction). La grammaire des numéros d'articles n'est pas là :
-  c'est celle de tout le site (``kb.grammaire``) ;
+  c'est celle de tout le site (``kb.references.grammaire``) ;
 * ``on_page_context`` : donne au gabarit (``overrides/main.html``) les métadonnées que Pagefind lit
   dans chaque page : jetons des numéros de l'article ou du texte (``l7331x2``), questions déclarées
   dans l'en-tête (``questions:``), numéro officiel de l'article, langue réelle du contenu ;
 * ``on_post_build`` (une fois, après toutes les langues) : indexe le site construit avec l'API
   Python documentée de Pagefind (un index par langue, pris de ``<html lang>``), et écrit
   ``recherche/regles.json``, les mêmes règles pour le navigateur, avec les motifs des numéros
-  d'articles tirés de ``kb.grammaire``.
+  d'articles tirés de ``kb.references.grammaire``.
 
 Le navigateur (``overrides/assets/javascripts/recherche.js``) réécrit la requête avec ces règles et
 interroge Pagefind par son API JavaScript documentée. Rien ici ne touche aux éléments internes de
@@ -34,15 +34,15 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-from kb.diagnostics import Probleme, chemin_lisible, signaler
-from kb.entete import EnteteIllisible, lire_yaml
-from kb.etat import etat_du_build
-from kb.grammaire import forme_du_registre, motifs_de_la_requete, numero_cite, numero_de_texte
-from kb.normalisation import espaces_ordinaires, plier
-from kb.projet import est_un_repli, langues, projet
-from kb.projet import registre as registre_du_projet
-from kb.registre import Registre
-from kb.schema import erreurs
+from kb.commun.diagnostics import Probleme, chemin_lisible, signaler
+from kb.commun.entete import EnteteIllisible, lire_yaml
+from kb.commun.etat import etat_du_build
+from kb.references.grammaire import forme_du_registre, motifs_de_la_requete, numero_cite, numero_de_texte
+from kb.commun.normalisation import espaces_ordinaires, plier
+from kb.commun.projet import est_un_repli, langues, projet
+from kb.commun.projet import registre as registre_du_projet
+from kb.references.registre import Registre
+from kb.commun.schema import erreurs
 
 log = logging.getLogger("mkdocs.hooks.recherche")
 
@@ -61,7 +61,7 @@ EXCLUS = (".headerlink", ".kb-pas-dans-la-recherche")
 
 @dataclass(frozen=True)
 class Regles:
-    """Les règles de data/recherche.yml ; les numéros d'articles, eux, suivent kb.grammaire (le
+    """Les règles de data/recherche.yml ; les numéros d'articles, eux, suivent kb.references.grammaire (le
     navigateur reçoit les sources de ces motifs)."""
 
     mots_vides: frozenset[str]
@@ -79,7 +79,7 @@ class Regles:
 
 @lru_cache(maxsize=8)
 def _motif_de_la_requete(nom: str) -> re.Pattern[str]:
-    """Un motif de kb.grammaire.motifs_de_la_requete, compilé sans casse comme dans le navigateur
+    """Un motif de kb.references.grammaire.motifs_de_la_requete, compilé sans casse comme dans le navigateur
     (fonction pure ; le cache évite de la recompiler à chaque page)."""
     return re.compile(motifs_de_la_requete()[nom], re.IGNORECASE)
 
@@ -245,7 +245,7 @@ def indexer(site: Path) -> int:
 
 @dataclass
 class EtatDeLaRecherche:
-    """Partie de l'état du build (kb.etat) : règles et synonymes, lus une fois par build complet
+    """Partie de l'état du build (kb.commun.etat) : règles et synonymes, lus une fois par build complet
     (toutes langues) ; une faute n'est dite qu'une fois."""
 
     charge: bool = False

@@ -25,14 +25,14 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from kb.citations import Citation, trouver
-from kb.dates import date_longue
-from kb.diagnostics import Probleme, chemin_lisible, signaler
-from kb.etat import etat_du_build
-from kb.html import SANS_NOUVEAU_LIEN, transformer_texte
-from kb.projet import elements_du_menu, est_un_repli, grammaire, langue_par_defaut, projet, registre, textes_officiels
-from kb.registre import Article, Evenement, Registre, Texte, url_legifrance_article
-from kb.textes_officiels import Redaction
+from kb.references.citations import Citation, trouver
+from kb.commun.dates import date_longue
+from kb.commun.diagnostics import Probleme, chemin_lisible, signaler
+from kb.commun.etat import etat_du_build
+from kb.commun.html import SANS_NOUVEAU_LIEN, transformer_texte
+from kb.commun.projet import elements_du_menu, est_un_repli, grammaire, langue_par_defaut, projet, registre, textes_officiels
+from kb.references.registre import Article, Evenement, Registre, Texte, url_legifrance_article
+from kb.references.textes_officiels import Redaction
 
 DOSSIER = "textes"
 MARQUE_INDEX = "<!-- index-des-textes -->"
@@ -40,9 +40,9 @@ MARQUE_INDEX = "<!-- index-des-textes -->"
 
 @dataclass
 class EtatDesReferences:
-    """Partie de l'état du build (kb.etat). Pour la langue en cours : rétroliens (référence ->
+    """Partie de l'état du build (kb.commun.etat). Pour la langue en cours : rétroliens (référence ->
     {fichier source: page qui la cite}, remis à zéro à chaque on_files) et fichiers du site, que
-    on_page_context ne reçoit pas de MkDocs (pris à chaque on_nav, voir kb.etat). Pour tout le build : la page de chaque article déjà
+    on_page_context ne reçoit pas de MkDocs (pris à chaque on_nav, voir kb.commun.etat). Pour tout le build : la page de chaque article déjà
     cherchée dans une collection de fichiers (la dernière vue)."""
 
     cite_dans: dict[str, dict[str, Page]] = field(default_factory=lambda: defaultdict(dict))
@@ -77,7 +77,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files | None:
 
 def on_nav(nav: Navigation, config: MkDocsConfig, files: Files) -> Navigation | None:
     """Ajoute les pages d'articles sous la section qui contient textes/index.md."""
-    _etat(config).fichiers = files  # la collection que verront les pages (kb.etat)
+    _etat(config).fichiers = files  # la collection que verront les pages (kb.commun.etat)
     reg = registre(config)
     section = _section_des_textes(nav)
     if section is None:
@@ -102,7 +102,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         article = reg.articles.get(str(ref))
         attendu = _chemin_attendu(article) if article else None
         if article is None and reg.illisible(str(ref)):
-            pass  # le fichier du registre de ce texte est fautif : déjà signalé par kb.registre
+            pass  # le fichier du registre de ce texte est fautif : déjà signalé par kb.references.registre
         elif article is None or attendu != page.file.src_uri:
             if not est_un_repli(page, config):
                 signaler(config, _probleme_page_article(page, config, str(ref), article, attendu))

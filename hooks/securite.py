@@ -23,9 +23,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from kb.diagnostics import Probleme, signaler
-from kb.etat import UneFoisParEntree, etat_du_build
-from kb.projet import fichier_lisible
+from kb.commun.diagnostics import Probleme, signaler
+from kb.commun.etat import UneFoisParEntree, etat_du_build
+from kb.commun.projet import fichier_lisible
 
 CODE = "KB400"
 
@@ -81,7 +81,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 class PagesSures(UneFoisParEntree):
-    """Partie de l'état du build (kb.etat) : (fichier, texte) -> problèmes trouvés (KB400)."""
+    """Partie de l'état du build (kb.commun.etat) : (fichier, texte) -> problèmes trouvés (KB400)."""
 
 
 # ---------------------------------------------------------------- Vérification

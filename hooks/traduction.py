@@ -14,8 +14,8 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 
-from kb.diagnostics import Probleme, chemin_lisible, signaler
-from kb.projet import langue_par_defaut, langues_declarees, projet
+from kb.commun.diagnostics import Probleme, chemin_lisible, signaler
+from kb.commun.projet import langue_par_defaut, langues_declarees, projet
 
 # Forme d'un suffixe de langue : en, pt-BR, zh_Hant…
 _SUFFIXE = re.compile(r"^[A-Za-z]{2,3}(?:[-_][A-Za-z]{2,4})?$")

@@ -5,7 +5,7 @@ la typographie française les demande, pour qu'aucune ligne ne commence par « :
 - espace fine insécable avant ; ! ? et espace insécable avant : ;
 - espaces insécables à l'intérieur des guillemets « … » ;
 - espace insécable après « art. », « n° », « L. » / « R. » / « D. » devant un numéro d'article
-  (forme des numéros : `kb.grammaire`),
+  (forme des numéros : `kb.references.grammaire`),
   entre un nombre et son unité (3 mois, 8 mois, 20 %, 30 000 €) et dans les milliers (12 000).
 Le code, les attributs HTML et le texte dans une autre langue ne sont jamais modifiés. Dans le
 build français, toute la page passe (contenu et textes des gabarits) ; dans une autre langue, seul
@@ -28,10 +28,10 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 
-from kb.grammaire import ABREVIATION_DE_CODE, DEBUT_DE_NUMERO_DE_CODE
-from kb.html import transformer_texte
-from kb.normalisation import ESPACE, ESPACE_FINE_INSECABLE, ESPACE_INSECABLE
-from kb.projet import elements_du_menu
+from kb.references.grammaire import ABREVIATION_DE_CODE, DEBUT_DE_NUMERO_DE_CODE
+from kb.commun.html import transformer_texte
+from kb.commun.normalisation import ESPACE, ESPACE_FINE_INSECABLE, ESPACE_INSECABLE
+from kb.commun.projet import elements_du_menu
 
 _ESPACES = ESPACE
 # Éléments dont le texte ne doit jamais être retouché.

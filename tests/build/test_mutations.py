@@ -8,7 +8,7 @@ fichier muté, pas recopiée) et une correction, jamais une trace Python.
 
 Deux niveaux :
 - toutes les mutations passent par la fonction de validation qu'appelle le build
-  (`metadonnees.verifier`, `kb.registre.charger`, `glossaire.charger`, `nouveautes.charger`, et pour
+  (`metadonnees.verifier`, `kb.references.registre.charger`, `glossaire.charger`, `nouveautes.charger`, et pour
   la banque de questions `tests/recherche/banque.charger`) : rapide ;
 - au moins une mutation de chaque famille passe par un vrai `mkdocs build --strict` : deux builds
   en tout (le site complet avec plusieurs pages et données fautives ; un petit site avec le
@@ -33,7 +33,7 @@ import yaml
 import glossaire as hook_glossaire
 import metadonnees
 import nouveautes as hook_nouveautes
-from kb import registre as kb_registre
+from kb.references import registre as kb_registre
 
 from conftest import RACINE, mkdocs_build  # tests/ est dans le chemin (rootdir)
 from outils_kb import sans_detail_yaml

@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 import securite
-from kb.diagnostics import CODES, Probleme
+from kb.commun.diagnostics import CODES, Probleme
 from qualite.outils import RACINE
 
 pytestmark = pytest.mark.qualite

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import recherche as r
-from kb.projet import Projet
+from kb.commun.projet import Projet
 
 RACINE = Path(__file__).resolve().parents[2]
 JS = RACINE / "overrides" / "assets" / "javascripts" / "recherche.js"
@@ -67,7 +67,7 @@ def test_jetons_de_la_page(article, texte, attendus) -> None:
 
 
 def test_la_page_d_un_article_porte_ses_jetons_et_son_numero_officiel() -> None:
-    from kb.registre import charger
+    from kb.references.registre import charger
     registre, problemes = charger(RACINE / "data" / "textes", RACINE / "data/schemas/texte.schema.json", RACINE)
     assert not problemes
     meta = r.metadonnees_de_la_page({"article": "code-du-travail:L7331-2", "questions": ["qui signe le CESA"]},
@@ -145,7 +145,7 @@ REQUETES_NUMEROS = ["L7331-2", "L. 7331-2", "l7331-2", "7331-2", "art. L7331-2",
 
 
 def test_navigateur_et_build_lisent_les_numeros_de_la_meme_facon(regles, analyser) -> None:
-    """Une seule grammaire des numéros (kb.grammaire, reçue dans regles.json) : mêmes jetons en
+    """Une seule grammaire des numéros (kb.references.grammaire, reçue dans regles.json) : mêmes jetons en
     Python et en JS, et aucun numéro de la liste n'est manqué."""
     analyses = analyser(REQUETES_NUMEROS)
     for requete, analyse in zip(REQUETES_NUMEROS, analyses):

@@ -2,7 +2,7 @@
 
 - pyflakes (version figée dans requirements-test.txt) ne trouve rien dans hooks/, scripts/, tests/ ;
 - chaque code KB a un seul sens : il est documenté une fois dans la table de CONTRIBUTING.md et
-  une fois dans sa section, avec le titre de `kb.diagnostics.CODES`, et c'est exactement
+  une fois dans sa section, avec le titre de `kb.commun.diagnostics.CODES`, et c'est exactement
   l'ensemble des codes que le code émet, chacun par un seul hook ;
 - les docstrings (hooks/, scripts/, tests/) et hooks/README.md ne citent que des fichiers qui
   existent ;
@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 
 
-from kb.diagnostics import CODES
+from kb.commun.diagnostics import CODES
 
 RACINE = Path(__file__).resolve().parents[2]
 DOSSIERS_DE_CODE = ("hooks", "scripts", "tests")
@@ -72,7 +72,7 @@ def test_table_de_contributing_et_codes_du_code():
 
 
 def _codes_emis() -> dict[str, set[str]]:
-    """Code -> fichiers de hooks/ qui l'écrivent (hors la table kb/diagnostics.py elle-même)."""
+    """Code -> fichiers de hooks/ qui l'écrivent (hors la table kb/commun/diagnostics.py elle-même)."""
     emis: dict[str, set[str]] = {}
     for chemin in (RACINE / "hooks").rglob("*.py"):
         if chemin.name == "diagnostics.py":
@@ -106,7 +106,7 @@ def _existe(reference: str, depuis: Path) -> bool:
     """Cherche la référence depuis la racine, le dossier du fichier, et les dossiers de code."""
     bases = [RACINE, depuis.parent, RACINE / "hooks", RACINE / "hooks" / "kb", RACINE / "overrides", RACINE / "tests",
              RACINE / "scripts"]
-    module = RACINE / "hooks" / (reference.replace(".", "/") + ".py")  # le module « kb.html »
+    module = RACINE / "hooks" / (reference.replace(".", "/") + ".py")  # le module « kb.commun.html »
     return reference in EXEMPLES or module.exists() or any((base / reference).exists() for base in bases)
 
 
@@ -148,7 +148,7 @@ def test_le_controle_des_fichiers_cites_voit_un_fichier_absent():
     """Le contrôle lui-même : un module supprimé, cité par une docstring, est trouvé."""
     assert _references_manquantes(["Voir hooks/langues_paralleles.py et `menu.py`."], RACINE / "hooks" / "x.py") \
         == {"hooks/langues_paralleles.py", "menu.py"}
-    assert _references_manquantes(["Voir hooks/glossaire.py, `kb/html.py`, docs/cesa/x.md."],
+    assert _references_manquantes(["Voir hooks/glossaire.py, `kb/commun/html.py`, docs/cesa/x.md."],
                                   RACINE / "hooks" / "x.py") == set()
 
 

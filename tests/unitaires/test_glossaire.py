@@ -7,7 +7,7 @@ import textwrap
 import pytest
 
 from glossaire import Terme, _reference, abreviations, ancienne_ancre, ancre, charger, rendre_glossaire
-from kb.normalisation import cle_de_comparaison as cle
+from kb.commun.normalisation import cle_de_comparaison as cle
 from outils_kb import sans_detail_yaml
 
 from .conftest import DONNEES, RACINE
@@ -109,7 +109,7 @@ def test_chaque_reference_du_glossaire_est_reconnue_et_liee_a_son_article(regist
     doit y être reconnue comme UNE citation, celle de son propre identifiant."""
     import yaml
 
-    from kb.citations import codes_du_registre, trouver
+    from kb.references.citations import codes_du_registre, trouver
 
     codes = codes_du_registre(registre_reel.textes.values())
     refs = {r for e in yaml.safe_load((DONNEES / "glossaire.yml").read_text(encoding="utf-8"))

@@ -7,8 +7,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from kb.registre import Article, Texte
-from kb.grammaire import textes_par_date
+from kb.references.registre import Article, Texte
+from kb.references.grammaire import textes_par_date
 from references import _decrire, exporter, json_ld, slug_article
 
 CODE = Texte(id="code-du-travail", titre="Code du travail", titre_court="code du travail", nature="code",
