@@ -76,7 +76,7 @@ def test_slugify_celui_de_la_toc(titre, ancre, slugify_des_titres):
 
 
 def test_ancre_du_glossaire_suit_la_toc(slugify_des_titres):
-    from glossaire import ancre
+    from kb.glossaire.termes import ancre
 
     assert ancre("Période d'essai", slugify_des_titres) == "periode-dessai"  # et non « periode-d-essai »
 
