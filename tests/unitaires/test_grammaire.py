@@ -2,7 +2,7 @@
 
 Les mêmes écritures d'un numéro (« L7331-2 », « L. 7331-2 », « l7331-2 », espaces et tirets
 insécables…) passent par les trois usages : lien de la citation (kb.references.citations), typographie
-(hooks/typographie.py) et jeton de la recherche (hooks/recherche.py ; recherche.js reçoit les mêmes
+(hooks/typographie.py) et jeton de la recherche (kb/recherche/jetons.py ; recherche.js reçoit les mêmes
 motifs, voir tests/recherche/test_recherche_unitaires.py). Et aucun autre fichier n'écrit de motif
 de numéro : la grammaire n'existe qu'à un endroit.
 """
@@ -16,7 +16,8 @@ from types import SimpleNamespace
 
 import pytest
 
-import recherche
+from kb.recherche.jetons import jetons_de_la_requete
+from kb.recherche.regles import Regles, charger_regles, regles_pour_le_navigateur
 from kb.references import grammaire as g
 from kb.references.citations import trouver
 from kb.commun.etat import etat_du_build
@@ -35,8 +36,8 @@ def gram(registre_reel) -> g.Grammaire:
 
 
 @pytest.fixture(scope="module")
-def regles() -> recherche.Regles:
-    regles, problemes = recherche.charger_regles(RACINE / "data" / "recherche.yml", RACINE)
+def regles() -> Regles:
+    regles, problemes = charger_regles(RACINE / "data" / "recherche.yml", RACINE)
     assert regles is not None, problemes
     return regles
 
@@ -68,13 +69,13 @@ def test_citation_liee(gram, registre_reel, ecrit, ref, _jeton):
 
 @pytest.mark.parametrize("ecrit, _ref, jeton", CAS)
 def test_jeton_de_la_recherche(regles, ecrit, _ref, jeton):
-    assert recherche.jetons_de_la_requete(ecrit, regles) == ([jeton] if jeton else [])
+    assert jetons_de_la_requete(ecrit, regles) == ([jeton] if jeton else [])
 
 
 @pytest.mark.parametrize("requete, jeton", [("l7331-2", "l7331x2"), ("7331-2", "n7331x2"), ("26-41", "n26x41"),
                                             ("47-1775", "n47x1775"), ("2015-1363", "n2015x1363")])
 def test_numeros_tapes_dans_la_recherche(regles, requete, jeton):
-    assert recherche.jetons_de_la_requete(requete, regles) == [jeton]
+    assert jetons_de_la_requete(requete, regles) == [jeton]
 
 
 @pytest.mark.parametrize("avant, apres", [
@@ -133,7 +134,7 @@ def test_la_grammaire_du_build_est_dans_l_etat(tmp_path):
 
 
 def test_le_navigateur_recoit_les_motifs_de_la_grammaire(regles):
-    envoye = recherche.regles_pour_le_navigateur(regles, {})
+    envoye = regles_pour_le_navigateur(regles, {})
     assert envoye["numeros"] == g.motifs_de_la_requete()
     for source in envoye["numeros"].values():
         assert "\\w" not in source and "\\p{" not in source, "motif lu aussi par JavaScript"

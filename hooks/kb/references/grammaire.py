@@ -154,7 +154,8 @@ def motifs_de_la_requete() -> dict[str, str]:
     - « numero » : « 7331-2 », « 26-41 », « 2015-1363 » -> groupe (numéro) ;
     - « tiret » : le séparateur des chiffres dans un numéro (pour son jeton, « l7331x2 »).
 
-    Le build les compile (hooks/recherche.py) et les écrit dans recherche/regles.json, d'où
+    Le build les compile (kb/recherche/jetons.py) et les écrit (kb/recherche/regles.py) dans
+    recherche/regles.json, d'où
     recherche.js les lit."""
     tiret = f"[{_TIRET_DE_LA_REQUETE}]"
     return {
