@@ -8,7 +8,7 @@ fichier muté, pas recopiée) et une correction, jamais une trace Python.
 
 Deux niveaux :
 - toutes les mutations passent par la fonction de validation qu'appelle le build
-  (`metadonnees.verifier`, `kb.references.registre.charger`, `kb.glossaire.chargement.charger`, `nouveautes.charger`, et pour
+  (`metadonnees.verifier`, `kb.references.registre.charger`, `kb.glossaire.chargement.charger`, `kb.nouveautes.entrees.charger`, et pour
   la banque de questions `tests/recherche/banque.charger`) : rapide ;
 - au moins une mutation de chaque famille passe par un vrai `mkdocs build --strict` : deux builds
   en tout (le site complet avec plusieurs pages et données fautives ; un petit site avec le
@@ -32,7 +32,7 @@ import yaml
 
 from kb.glossaire import chargement as glossaire
 import metadonnees
-import nouveautes as hook_nouveautes
+from kb.nouveautes import entrees as nouveautes
 from kb.references import registre as kb_registre
 
 from conftest import RACINE, mkdocs_build  # tests/ est dans le chemin (rootdir)
@@ -268,7 +268,7 @@ def _messages(fichier: str, texte: str, racine: Path) -> list[str]:
         reg, _ = kb_registre.charger(RACINE / "data" / "textes", schemas / "texte.schema.json", RACINE)
         _, problemes = glossaire.charger(racine / fichier, reg, racine)
     elif fichier == NOUVEAUTES:
-        _, problemes = hook_nouveautes.charger(racine / fichier, racine, RACINE / "docs",
+        _, problemes = nouveautes.charger(racine / fichier, racine, RACINE / "docs",
                                                str(schemas / "nouveautes.schema.json"), AUJOURDHUI)
     elif fichier.startswith("data/questions/"):
         _, erreurs = _banque().charger(donnees / "questions", RACINE / "docs")
