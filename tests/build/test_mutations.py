@@ -8,7 +8,7 @@ fichier muté, pas recopiée) et une correction, jamais une trace Python.
 
 Deux niveaux :
 - toutes les mutations passent par la fonction de validation qu'appelle le build
-  (`metadonnees.verifier`, `kb.references.registre.charger`, `kb.glossaire.chargement.charger`, `kb.nouveautes.entrees.charger`, et pour
+  (`kb.pages.metadonnees.verifier`, `kb.references.registre.charger`, `kb.glossaire.chargement.charger`, `kb.nouveautes.entrees.charger`, et pour
   la banque de questions `tests/recherche/banque.charger`) : rapide ;
 - au moins une mutation de chaque famille passe par un vrai `mkdocs build --strict` : deux builds
   en tout (le site complet avec plusieurs pages et données fautives ; un petit site avec le
@@ -31,7 +31,7 @@ import pytest
 import yaml
 
 from kb.glossaire import chargement as glossaire
-import metadonnees
+from kb.pages import metadonnees
 from kb.nouveautes import entrees as nouveautes
 from kb.references import registre as kb_registre
 
