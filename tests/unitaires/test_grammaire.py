@@ -24,7 +24,7 @@ from kb.commun.etat import etat_du_build
 from kb.commun.normalisation import ESPACE_FINE_INSECABLE as FINE
 from kb.commun.normalisation import ESPACE_INSECABLE as NBSP
 from kb.commun.projet import grammaire
-from typographie import corriger_texte
+from kb.typographie.espaces import corriger_texte
 
 RACINE = Path(__file__).resolve().parents[2]
 TIRET_INSECABLE = "\u2011"
