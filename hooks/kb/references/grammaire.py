@@ -5,11 +5,11 @@ Rôle : dire à quoi ressemble un numéro d'article (« L. 7331-2 », « R7331-1
 la loi du 10 septembre 1947 », « décret n° 2015-1363 »). Tous les autres modules prennent leurs
 motifs ici, aucun n'en écrit :
 
-- `kb.references.citations` (liens des citations, hooks/references.py) : motifs des citations ;
-- hooks/typographie.py : espace insécable après « art. » et « L. » devant un numéro ;
+- `kb.references.citations` (liens des citations, kb/references/liaison.py) : motifs des citations ;
+- `kb.typographie.espaces` : espace insécable après « art. » et « L. » devant un numéro ;
 - `kb.pages.ancres` : la lettre d'un numéro reste collée à ses chiffres dans une clé ;
 - `kb.references.registre` : forme d'un numéro dans le registre (`normaliser_numero`) ;
-- hooks/recherche.py : jetons des pages (`forme_du_registre`), et les motifs des numéros tapés
+- `kb.recherche.jetons` : jetons des pages (`forme_du_registre`), et les motifs des numéros tapés
   dans une requête (`motifs_de_la_requete`), que le navigateur reçoit dans recherche/regles.json
   (clé `numeros`) : recherche.js ne les réécrit pas.
 
@@ -155,8 +155,7 @@ def motifs_de_la_requete() -> dict[str, str]:
     - « tiret » : le séparateur des chiffres dans un numéro (pour son jeton, « l7331x2 »).
 
     Le build les compile (kb/recherche/jetons.py) et les écrit (kb/recherche/regles.py) dans
-    recherche/regles.json, d'où
-    recherche.js les lit."""
+    recherche/regles.json, d'où recherche.js les lit."""
     tiret = f"[{_TIRET_DE_LA_REQUETE}]"
     return {
         "article": rf"(?<![{_LETTRE_DE_MOT}])" + _ART_DE_LA_REQUETE
