@@ -1,4 +1,4 @@
-"""Hook : ouvre l'état de chaque build complet (kb/etat.py), avant tout autre hook.
+"""Hook : ouvre l'état de chaque build complet (kb/commun/etat.py), avant tout autre hook.
 
 Premier hook de mkdocs.yml. À son `on_pre_build` dans la langue par défaut, un état neuf est
 rangé sur la configuration ; les builds des autres langues, que mkdocs-static-i18n lance ensuite
@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from kb.etat import ouvrir_un_build
-from kb.projet import langue_par_defaut
+from kb.commun.etat import ouvrir_un_build
+from kb.commun.projet import langue_par_defaut
 
 
 def on_pre_build(config: MkDocsConfig) -> None:

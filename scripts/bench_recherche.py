@@ -33,7 +33,7 @@ from bench.navigateur import CHROMIUM, OPTIONS, gzip9  # noqa: E402
 from bench.requetes import REQUETES  # noqa: E402
 from serveur_statique import prefixe_du_site, servir  # noqa: E402
 
-import recherche  # noqa: E402
+from kb.recherche import indexation as recherche  # noqa: E402
 
 CIBLES = {"premiere_requete_ko": 250, "premiers_resultats_ms": 500, "p90_ms": 100}
 

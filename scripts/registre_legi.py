@@ -38,7 +38,7 @@ import yaml
 
 RACINE = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(RACINE / "hooks"))
-from kb.grammaire import NUMERO_D_ARTICLE_DE_TEXTE  # noqa: E402  (la grammaire des numéros du site)
+from kb.references.grammaire import NUMERO_D_ARTICLE_DE_TEXTE  # noqa: E402  (la grammaire des numéros du site)
 
 VERSION = "2.513.0"  # données LEGI du 27 mars 2026 (code du travail)
 PAQUET = f"@socialgouv/legi-data@{VERSION}"

@@ -1,4 +1,4 @@
-"""L'état du build (hooks/kb/etat.py) : un objet par build complet, aucune globale mutable.
+"""L'état du build (hooks/kb/commun/etat.py) : un objet par build complet, aucune globale mutable.
 
 - deux builds successifs dans le MÊME processus (comme `mkdocs serve` qui reconstruit) donnent le
   même site et ne partagent rien : chacun a son état, ouvert une seule fois pour toutes ses
@@ -24,16 +24,16 @@ _DEUX_BUILDS = r"""
 import json, logging, sys
 from pathlib import Path
 sys.path.insert(0, str(Path("hooks").resolve()))
-import kb.etat
+import kb.commun.etat
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
 ouverts = []
-original = kb.etat.ouvrir_un_build
+original = kb.commun.etat.ouvrir_un_build
 def espion(config):
     ouverts.append(original(config))
     return ouverts[-1]
-kb.etat.ouvrir_un_build = espion  # hooks/build.py l'importe au chargement de la configuration
+kb.commun.etat.ouvrir_un_build = espion  # hooks/build.py l'importe au chargement de la configuration
 
 messages = []
 class Journal(logging.Handler):
@@ -116,4 +116,4 @@ def test_aucune_globale_mutable_dans_les_hooks():
     trouvees = {f"{chemin.relative_to(RACINE)} {g}"
                 for chemin in sorted((RACINE / "hooks").rglob("*.py"))
                 for g in globales_mutables(chemin.read_text(encoding="utf-8"))}
-    assert not trouvees, "état de module (à ranger dans une partie de kb.etat) :\n" + "\n".join(sorted(trouvees))
+    assert not trouvees, "état de module (à ranger dans une partie de kb.commun.etat) :\n" + "\n".join(sorted(trouvees))

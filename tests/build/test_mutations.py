@@ -8,7 +8,7 @@ fichier muté, pas recopiée) et une correction, jamais une trace Python.
 
 Deux niveaux :
 - toutes les mutations passent par la fonction de validation qu'appelle le build
-  (`metadonnees.verifier`, `kb.registre.charger`, `glossaire.charger`, `nouveautes.charger`, et pour
+  (`kb.pages.metadonnees.verifier`, `kb.references.registre.charger`, `kb.glossaire.chargement.charger`, `kb.nouveautes.entrees.charger`, et pour
   la banque de questions `tests/recherche/banque.charger`) : rapide ;
 - au moins une mutation de chaque famille passe par un vrai `mkdocs build --strict` : deux builds
   en tout (le site complet avec plusieurs pages et données fautives ; un petit site avec le
@@ -30,10 +30,10 @@ from typing import Callable
 import pytest
 import yaml
 
-import glossaire as hook_glossaire
-import metadonnees
-import nouveautes as hook_nouveautes
-from kb import registre as kb_registre
+from kb.glossaire import chargement as glossaire
+from kb.pages import metadonnees
+from kb.nouveautes import entrees as nouveautes
+from kb.references import registre as kb_registre
 
 from conftest import RACINE, mkdocs_build  # tests/ est dans le chemin (rootdir)
 from outils_kb import sans_detail_yaml
@@ -266,9 +266,9 @@ def _messages(fichier: str, texte: str, racine: Path) -> list[str]:
         _, problemes = kb_registre.charger(donnees / "textes", schemas / "texte.schema.json", racine)
     elif fichier == GLOSSAIRE:
         reg, _ = kb_registre.charger(RACINE / "data" / "textes", schemas / "texte.schema.json", RACINE)
-        _, problemes = hook_glossaire.charger(racine / fichier, reg, racine)
+        _, problemes = glossaire.charger(racine / fichier, reg, racine)
     elif fichier == NOUVEAUTES:
-        _, problemes = hook_nouveautes.charger(racine / fichier, racine, RACINE / "docs",
+        _, problemes = nouveautes.charger(racine / fichier, racine, RACINE / "docs",
                                                str(schemas / "nouveautes.schema.json"), AUJOURDHUI)
     elif fichier.startswith("data/questions/"):
         _, erreurs = _banque().charger(donnees / "questions", RACINE / "docs")

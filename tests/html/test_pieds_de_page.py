@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from urllib.parse import parse_qs, urlsplit
 
-from kb.dates import date_longue
-from kb.normalisation import espaces_ordinaires
+from kb.commun.dates import date_longue
+from kb.commun.normalisation import espaces_ordinaires
 
 from arbre_html import RACINE, SITE_URL
 
@@ -76,7 +76,7 @@ def test_signaler_une_erreur(pages):
 
 
 def _registre():
-    from kb.registre import charger
+    from kb.references.registre import charger
     registre, problemes = charger(RACINE / "data" / "textes", RACINE / "data/schemas/texte.schema.json", RACINE)
     assert not problemes
     return registre

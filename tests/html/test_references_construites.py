@@ -14,7 +14,7 @@ import posixpath
 import pytest
 
 from arbre_html import RACINE
-from kb.registre import charger
+from kb.references.registre import charger
 
 pytestmark = pytest.mark.html
 

@@ -10,8 +10,8 @@ import re
 import pytest
 
 from arbre_html import RACINE
-from kb.registre import charger, url_legifrance_article
-from kb.textes_officiels import charger as charger_redactions
+from kb.references.registre import charger, url_legifrance_article
+from kb.references.textes_officiels import charger as charger_redactions
 
 pytestmark = pytest.mark.html
 

@@ -18,7 +18,7 @@ import pytest
 from playwright.sync_api import expect
 from serveur_statique import servir
 
-from kb.entete import lire_entete
+from kb.commun.entete import lire_entete
 from outils_kb import adresse_de_page
 
 pytestmark = pytest.mark.navigateur

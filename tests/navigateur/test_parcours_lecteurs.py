@@ -24,8 +24,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from kb.normalisation import sans_accents
-from kb.entete import lire_entete
+from kb.commun.normalisation import sans_accents
+from kb.commun.entete import lire_entete
 from outils_kb import adresse_de_page
 
 pytestmark = pytest.mark.navigateur

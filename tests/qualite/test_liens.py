@@ -6,7 +6,7 @@
    page 404) sont ramenées au site construit et vérifiées de même. Les liens externes ne sont
    pas visités (pas de réseau) : le test 2 les contrôle.
 2. Chaque lien externe <a href="http…"> est en https et vise un domaine de data/domaines.yml,
-   selon la règle de hooks/kb/projet.py::domaine_autorise (sous-domaines compris). Seuls font
+   selon la règle de hooks/kb/commun/projet.py::domaine_autorise (sous-domaines compris). Seuls font
    exception les liens vers le dépôt du projet (repo_url : « modifier », « signaler une erreur »).
 """
 
@@ -23,7 +23,7 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from kb.projet import domaine_autorise
+from kb.commun.projet import domaine_autorise
 from qualite.outils import RACINE, config_mkdocs, langues, outil, pages_html, url_de
 
 pytestmark = [pytest.mark.qualite, pytest.mark.html]
@@ -158,7 +158,7 @@ class _Liens(html.parser.HTMLParser):
 
 
 def domaines_admis() -> frozenset[str]:
-    """data/domaines.yml, lu comme hooks/kb/projet.py::domaines_autorises."""
+    """data/domaines.yml, lu comme hooks/kb/commun/projet.py::domaines_autorises."""
     donnees = yaml.safe_load((RACINE / "data" / "domaines.yml").read_text(encoding="utf-8"))
     return frozenset(d for liste in donnees.values() for d in liste)
 

@@ -1,4 +1,4 @@
-"""hooks/securite.py (KB400) : HTML dangereux dans le Markdown, hors code.
+"""hooks/securite.py et kb/pages/securite.py (KB400) : HTML dangereux dans le Markdown, hors code.
 
 Tests unitaires de `securite.verifier` (cas limites : blocs de code, code en ligne, majuscules,
 espaces autour de « = », mots ordinaires qui commencent par « on »), puis un build réel d'un
@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-import securite
-from kb.diagnostics import CODES, Probleme
+from kb.pages import securite
+from kb.commun.diagnostics import CODES, Probleme
 from qualite.outils import RACINE
 
 pytestmark = pytest.mark.qualite

@@ -11,11 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from kb.normalisation import cle_de_comparaison as cle  # deux questions identiques aux accents, à la casse et à la ponctuation près
+from kb.commun.normalisation import cle_de_comparaison as cle  # deux questions identiques aux accents, à la casse et à la ponctuation près
 from outils_kb import adresse_de_page
 
-from kb.entete import EnteteIllisible, lire_yaml
-from kb.schema import erreurs
+from kb.commun.entete import EnteteIllisible, lire_yaml
+from kb.commun.schema import erreurs
 
 RACINE = Path(__file__).resolve().parents[2]
 DOSSIER = RACINE / "data" / "questions"

@@ -1,5 +1,5 @@
 """Tests unitaires de la recherche : règles (data/recherche.yml), jetons des numéros, métadonnées
-des pages (hooks/recherche.py), et analyse de la requête par recherche.js, exécuté sous node avec
+des pages (kb/recherche/), et analyse de la requête par recherche.js, exécuté sous node avec
 les mêmes règles que le navigateur (recherche/regles.json)."""
 
 from __future__ import annotations
@@ -11,8 +11,10 @@ from pathlib import Path
 
 import pytest
 
-import recherche as r
-from kb.projet import Projet
+from kb.recherche.jetons import jetons_de_la_page, jetons_de_la_requete
+from kb.recherche.metadonnees import metadonnees_de_la_page
+from kb.recherche.regles import Regles, charger_regles, regles_pour_le_navigateur, synonymes_du_glossaire
+from kb.commun.projet import Projet
 
 RACINE = Path(__file__).resolve().parents[2]
 JS = RACINE / "overrides" / "assets" / "javascripts" / "recherche.js"
@@ -22,8 +24,8 @@ pytestmark = pytest.mark.unitaire
 
 
 @pytest.fixture(scope="module")
-def regles() -> r.Regles:
-    regles, problemes = r.charger_regles(RACINE / "data" / "recherche.yml", RACINE)
+def regles() -> Regles:
+    regles, problemes = charger_regles(RACINE / "data" / "recherche.yml", RACINE)
     assert not problemes, "\n".join(map(str, problemes))
     assert regles is not None
     return regles
@@ -50,7 +52,7 @@ def regles() -> r.Regles:
     ("entrepreneur·e salarié·e", []),
 ])
 def test_jetons_de_la_requete(regles, requete: str, attendus: list[str]) -> None:
-    assert r.jetons_de_la_requete(requete, regles) == attendus
+    assert jetons_de_la_requete(requete, regles) == attendus
 
 
 @pytest.mark.parametrize("article,texte,attendus", [
@@ -63,18 +65,18 @@ def test_jetons_de_la_requete(regles, requete: str, attendus: list[str]) -> None
     (None, None, []),
 ])
 def test_jetons_de_la_page(article, texte, attendus) -> None:
-    assert r.jetons_de_la_page(article, texte) == attendus
+    assert jetons_de_la_page(article, texte) == attendus
 
 
 def test_la_page_d_un_article_porte_ses_jetons_et_son_numero_officiel() -> None:
-    from kb.registre import charger
+    from kb.references.registre import charger
     registre, problemes = charger(RACINE / "data" / "textes", RACINE / "data/schemas/texte.schema.json", RACINE)
     assert not problemes
-    meta = r.metadonnees_de_la_page({"article": "code-du-travail:L7331-2", "questions": ["qui signe le CESA"]},
+    meta = metadonnees_de_la_page({"article": "code-du-travail:L7331-2", "questions": ["qui signe le CESA"]},
                                     registre, repli=False, langue_du_contenu="fr")
     assert meta == {"cles": "l7331x2 n7331x2", "questions": "qui signe le CESA",
                     "numero": "art. L. 7331-2", "langue": "fr"}
-    repli = r.metadonnees_de_la_page({}, registre, repli=True, langue_du_contenu="fr")
+    repli = metadonnees_de_la_page({}, registre, repli=True, langue_du_contenu="fr")
     assert repli == {"langue": "fr", "repli": "1"}
 
 
@@ -82,7 +84,7 @@ def test_synonymes_du_glossaire_dans_un_seul_sens() -> None:
     entrees = [{"terme": "rémunération", "synonymes": ["salaire", "paie"]},
                {"terme": "part fixe", "synonymes": ["salaire", "fixe"]},
                {"terme": "coopérative d'activité et d'emploi", "abreviation": "CAE", "synonymes": []}]
-    assert r.synonymes_du_glossaire(entrees) == [
+    assert synonymes_du_glossaire(entrees) == [
         ["salaire", ["rémunération", "part fixe"]], ["paie", ["rémunération"]], ["fixe", ["part fixe"]],
         ["CAE", ["coopérative d'activité et d'emploi"]]]
 
@@ -106,7 +108,7 @@ def test_une_faute_dans_les_regles_est_expliquee(tmp_path: Path, remplacer: str,
     shutil.copy(RACINE / "data" / "schemas" / "recherche.schema.json", tmp_path / "data" / "schemas")
     fichier = tmp_path / "data" / "recherche.yml"
     fichier.write_text(texte, encoding="utf-8")
-    regles, problemes = r.charger_regles(fichier, tmp_path)
+    regles, problemes = charger_regles(fichier, tmp_path)
     assert regles is None and problemes, "la faute n'a pas été vue"
     message = str(problemes[0])
     assert message.startswith("KB800 data/recherche.yml:"), message
@@ -127,7 +129,7 @@ NODE = shutil.which("node")
 def analyser(regles):
     if NODE is None:
         pytest.fail("node est nécessaire aux tests de recherche.js (installé par `make systeme`).")
-    donnees = r.regles_pour_le_navigateur(regles, {"fr": [["salaire", ["rémunération"]],
+    donnees = regles_pour_le_navigateur(regles, {"fr": [["salaire", ["rémunération"]],
                                                           ["période de test", ["période d'essai"]]]})
 
     def executer(requetes: list[str]) -> list[dict]:
@@ -145,11 +147,11 @@ REQUETES_NUMEROS = ["L7331-2", "L. 7331-2", "l7331-2", "7331-2", "art. L7331-2",
 
 
 def test_navigateur_et_build_lisent_les_numeros_de_la_meme_facon(regles, analyser) -> None:
-    """Une seule grammaire des numéros (kb.grammaire, reçue dans regles.json) : mêmes jetons en
+    """Une seule grammaire des numéros (kb.references.grammaire, reçue dans regles.json) : mêmes jetons en
     Python et en JS, et aucun numéro de la liste n'est manqué."""
     analyses = analyser(REQUETES_NUMEROS)
     for requete, analyse in zip(REQUETES_NUMEROS, analyses):
-        assert analyse["numeros"] == r.jetons_de_la_requete(requete, regles), requete
+        assert analyse["numeros"] == jetons_de_la_requete(requete, regles), requete
         assert analyse["numeros"], requete
 
 

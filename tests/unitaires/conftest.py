@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from kb.registre import Registre, charger
+from kb.references.registre import Registre, charger
 
 RACINE = Path(__file__).resolve().parents[2]
 DONNEES = RACINE / "data"
@@ -39,6 +39,6 @@ def slugify_des_titres():
 
 @pytest.fixture(scope="session")
 def domaines_reels() -> frozenset[str]:
-    """Les domaines admis (data/domaines.yml), lus comme le fait kb.projet.domaines_autorises."""
+    """Les domaines admis (data/domaines.yml), lus comme le fait kb.commun.projet.domaines_autorises."""
     donnees = yaml.safe_load((DONNEES / "domaines.yml").read_text(encoding="utf-8"))
     return frozenset(d for liste in donnees.values() for d in liste)

@@ -1,10 +1,10 @@
-"""kb.ancres : la règle des ancres de paragraphes (CONTRIBUTING.md, « Citer un paragraphe »)."""
+"""kb.pages.ancres : la règle des ancres de paragraphes (CONTRIBUTING.md, « Citer un paragraphe »)."""
 
 from __future__ import annotations
 
-from kb import ancres as regle
-from kb.ancres import Paragraphe
-from kb.normalisation import elisions
+from kb.pages import ancres as regle
+from kb.pages.ancres import Paragraphe
+from kb.commun.normalisation import elisions
 
 from .conftest import RACINE
 
@@ -90,7 +90,7 @@ _REMPLISSAGE = "Cette phrase sert de remplissage pour allonger le paragraphe au-
 
 
 def test_cle_lue_sur_le_debut_egale_celle_du_texte_entier():
-    # kb.ancres lit la clé sur les ~240 premiers caractères quand ils suffisent : même résultat que
+    # kb.pages.ancres lit la clé sur les ~240 premiers caractères quand ils suffisent : même résultat que
     # sur le texte entier, y compris quand la coupure tombe entre « L. » et son numéro.
     lus_sur_le_debut = 0
     for decalage in range(0, 40):

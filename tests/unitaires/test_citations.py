@@ -1,14 +1,14 @@
-"""kb.citations : repérage des citations juridiques françaises, à leur position exacte."""
+"""kb.references.citations : repérage des citations juridiques françaises, à leur position exacte."""
 
 from __future__ import annotations
 
 import pytest
 
-from kb.citations import codes_du_registre, identifiant_de_texte, trouver
-from kb.normalisation import sans_accents
+from kb.references.citations import codes_du_registre, identifiant_de_texte, trouver
+from kb.commun.normalisation import sans_accents
 
 PAR_DATE = {"loi 10 septembre 1947": "loi-47-1775", "loi 31 juillet 2014": "loi-2014-856"}
-# Les noms des codes viennent du registre (kb.citations.codes_du_registre) ; ici, un extrait.
+# Les noms des codes viennent du registre (kb.references.citations.codes_du_registre) ; ici, un extrait.
 CODES = {"du code du travail": "code-du-travail", "du code de commerce": "code-de-commerce",
          "du code de la sécurité sociale": "code-securite-sociale",
          "du code de la propriété intellectuelle": "code-de-la-propriete-intellectuelle"}
@@ -126,7 +126,7 @@ def test_codes_du_registre_et_code_par_defaut(registre_reel):
 
 def test_forme_officielle_de_chaque_article_du_registre_reconnue(registre_reel):
     """Article.citation (« art. L. 7331-2 du code du travail ») : la grammaire des citations la relit."""
-    from kb.citations import codes_du_registre, trouver
+    from kb.references.citations import codes_du_registre, trouver
 
     codes = codes_du_registre(registre_reel.textes.values())
     for article in registre_reel.articles.values():

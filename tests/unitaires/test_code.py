@@ -2,8 +2,8 @@
 
 - pyflakes (version figée dans requirements-test.txt) ne trouve rien dans hooks/, scripts/, tests/ ;
 - chaque code KB a un seul sens : il est documenté une fois dans la table de CONTRIBUTING.md et
-  une fois dans sa section, avec le titre de `kb.diagnostics.CODES`, et c'est exactement
-  l'ensemble des codes que le code émet, chacun par un seul hook ;
+  une fois dans sa section, avec le titre de `kb.commun.diagnostics.CODES`, et c'est exactement
+  l'ensemble des codes que le code émet, chacun par une seule préoccupation (dossier de hooks/kb/) ;
 - les docstrings (hooks/, scripts/, tests/) et hooks/README.md ne citent que des fichiers qui
   existent ;
 - hooks/README.md présente les hooks dans l'ordre de mkdocs.yml, et tous.
@@ -18,7 +18,7 @@ import sys
 from pathlib import Path
 
 
-from kb.diagnostics import CODES
+from kb.commun.diagnostics import CODES
 
 RACINE = Path(__file__).resolve().parents[2]
 DOSSIERS_DE_CODE = ("hooks", "scripts", "tests")
@@ -72,7 +72,7 @@ def test_table_de_contributing_et_codes_du_code():
 
 
 def _codes_emis() -> dict[str, set[str]]:
-    """Code -> fichiers de hooks/ qui l'écrivent (hors la table kb/diagnostics.py elle-même)."""
+    """Code -> fichiers de hooks/ qui l'écrivent (hors la table kb/commun/diagnostics.py elle-même)."""
     emis: dict[str, set[str]] = {}
     for chemin in (RACINE / "hooks").rglob("*.py"):
         if chemin.name == "diagnostics.py":
@@ -86,11 +86,32 @@ def test_codes_emis_par_le_code_sont_ceux_de_la_table():
     assert set(_codes_emis()) == set(CODES)
 
 
-def test_un_code_un_seul_hook():
-    """Deux hooks qui émettent le même code lui donnent deux sens (KB301 en avait deux)."""
+def _preoccupation(fichier: str) -> str:
+    """Le dossier de kb/ d'un module (« hooks/kb/glossaire/liaison.py » -> « glossaire ») ; pour un
+    hook de hooks/, le hook lui-même (sa docstring peut citer les codes de sa préoccupation)."""
+    parties = fichier.split("/")
+    return parties[2] if parties[1] == "kb" and len(parties) > 3 else fichier
+
+
+def test_un_code_une_seule_preoccupation():
+    """Deux préoccupations (dossiers de hooks/kb/, hors le socle kb/commun/) qui émettent le même code lui donnent deux sens
+    (KB301 en avait deux) ; un hook ne fait que le citer dans sa docstring, pour un seul dossier."""
     for code, fichiers in _codes_emis().items():
+        # kb/commun/ est le socle de toutes les préoccupations (lecture du YAML, données du projet) :
+        # il peut nommer le code de celle qu'il sert.
+        modules = {_preoccupation(f) for f in fichiers if f.startswith("hooks/kb/") and not f.startswith("hooks/kb/commun/")}
+        assert len(modules) <= 1, f"{code} est émis par {sorted(modules)}"
         hooks = {f for f in fichiers if not f.startswith("hooks/kb/")}
-        assert len(hooks) <= 1, f"{code} est émis par {sorted(hooks)}"
+        assert len(hooks) <= 1, f"{code} est cité par {sorted(hooks)}"
+
+
+def test_le_code_des_hooks_est_range_dans_kb():
+    """Les hooks de hooks/ ne sont que des tables d'événements : aucun n'écrit de message KB (le
+    code est dans hooks/kb/<préoccupation>/), et chaque module de kb/ est dans un sous-dossier."""
+    for chemin in (RACINE / "hooks").glob("*.py"):
+        source = chemin.read_text(encoding="utf-8")
+        assert "Probleme(" not in source and "signaler(" not in source, _relatif(chemin)
+    assert [p.name for p in (RACINE / "hooks" / "kb").glob("*.py")] == ["__init__.py"]
 
 
 # ---------------------------------------------------------------- Fichiers cités
@@ -106,7 +127,7 @@ def _existe(reference: str, depuis: Path) -> bool:
     """Cherche la référence depuis la racine, le dossier du fichier, et les dossiers de code."""
     bases = [RACINE, depuis.parent, RACINE / "hooks", RACINE / "hooks" / "kb", RACINE / "overrides", RACINE / "tests",
              RACINE / "scripts"]
-    module = RACINE / "hooks" / (reference.replace(".", "/") + ".py")  # le module « kb.html »
+    module = RACINE / "hooks" / (reference.replace(".", "/") + ".py")  # le module « kb.commun.html »
     return reference in EXEMPLES or module.exists() or any((base / reference).exists() for base in bases)
 
 
@@ -148,7 +169,7 @@ def test_le_controle_des_fichiers_cites_voit_un_fichier_absent():
     """Le contrôle lui-même : un module supprimé, cité par une docstring, est trouvé."""
     assert _references_manquantes(["Voir hooks/langues_paralleles.py et `menu.py`."], RACINE / "hooks" / "x.py") \
         == {"hooks/langues_paralleles.py", "menu.py"}
-    assert _references_manquantes(["Voir hooks/glossaire.py, `kb/html.py`, docs/cesa/x.md."],
+    assert _references_manquantes(["Voir hooks/glossaire.py, `kb/commun/html.py`, docs/cesa/x.md."],
                                   RACINE / "hooks" / "x.py") == set()
 
 

@@ -1,4 +1,4 @@
-"""kb.dates : dates en toutes lettres dans la langue de la page."""
+"""kb.commun.dates : dates en toutes lettres dans la langue de la page."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from kb.dates import date_longue
+from kb.commun.dates import date_longue
 
 
 @pytest.mark.parametrize("iso, attendu", [

@@ -1,4 +1,4 @@
-"""kb.diagnostics et kb.projet : format des messages, journal, domaines admis, langues."""
+"""kb.commun.diagnostics et kb.commun.projet : format des messages, journal, domaines admis, langues."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ from types import SimpleNamespace
 
 import pytest
 
-from kb.diagnostics import CODES, Probleme, chemin_lisible, signaler
-from kb.etat import ouvrir_un_build
-from kb.projet import domaine_autorise, langue_par_defaut, langues
+from kb.commun.diagnostics import CODES, Probleme, chemin_lisible, signaler
+from kb.commun.etat import ouvrir_un_build
+from kb.commun.projet import domaine_autorise, langue_par_defaut, langues
 
 
 def test_format_code_fichier_ligne_correction():

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kb.entete import lire_yaml
+from kb.commun.entete import lire_yaml
 
 RACINE = Path(__file__).resolve().parents[2]
 
@@ -17,7 +17,7 @@ FICHIER = RACINE / "data" / "domaines.yml"
 
 
 def _entrees(texte: str) -> list[tuple[str, str, int]]:
-    """(liste, domaine, ligne) dans l'ordre du fichier, lus par kb.entete.lire_yaml (lignes notées)."""
+    """(liste, domaine, ligne) dans l'ordre du fichier, lus par kb.commun.entete.lire_yaml (lignes notées)."""
     doc = lire_yaml(texte)
     return [(liste, str(domaine), doc.ligne((liste, i)) or 0)
             for liste, domaines in doc.donnees.items() for i, domaine in enumerate(domaines or [])]

@@ -1,10 +1,10 @@
-"""kb.entete : lecture de l'en-tête YAML avec les numéros de ligne du fichier."""
+"""kb.commun.entete : lecture de l'en-tête YAML avec les numéros de ligne du fichier."""
 
 from __future__ import annotations
 
 import pytest
 
-from kb.entete import EnteteIllisible, dates_impossibles_entre_guillemets, lire_entete, lire_yaml
+from kb.commun.entete import EnteteIllisible, dates_impossibles_entre_guillemets, lire_entete, lire_yaml
 from outils_kb import sans_detail_yaml
 
 PAGE = """---

@@ -1,9 +1,9 @@
-"""kb.etat.UneFoisParEntree : un calcul par entrée et par build complet (une page française non
+"""kb.commun.etat.UneFoisParEntree : un calcul par entrée et par build complet (une page française non
 traduite passe deux fois dans les hooks, sous / et sous /en/)."""
 
 from __future__ import annotations
 
-from kb.etat import EtatDuBuild, UneFoisParEntree
+from kb.commun.etat import EtatDuBuild, UneFoisParEntree
 
 
 class _Pages(UneFoisParEntree):

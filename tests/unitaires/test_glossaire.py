@@ -6,8 +6,11 @@ import textwrap
 
 import pytest
 
-from glossaire import Terme, _reference, abreviations, ancienne_ancre, ancre, charger, rendre_glossaire
-from kb.normalisation import cle_de_comparaison as cle
+from kb.glossaire.chargement import charger
+from kb.glossaire.page_du_glossaire import _reference, rendre_glossaire
+from kb.glossaire.sigles import abreviations
+from kb.glossaire.termes import Terme, ancienne_ancre, ancre
+from kb.commun.normalisation import cle_de_comparaison as cle
 from outils_kb import sans_detail_yaml
 
 from .conftest import DONNEES, RACINE
@@ -109,7 +112,7 @@ def test_chaque_reference_du_glossaire_est_reconnue_et_liee_a_son_article(regist
     doit y être reconnue comme UNE citation, celle de son propre identifiant."""
     import yaml
 
-    from kb.citations import codes_du_registre, trouver
+    from kb.references.citations import codes_du_registre, trouver
 
     codes = codes_du_registre(registre_reel.textes.values())
     refs = {r for e in yaml.safe_load((DONNEES / "glossaire.yml").read_text(encoding="utf-8"))
@@ -136,7 +139,7 @@ def test_rendu_par_lettre_et_sigles(slugify_des_titres, registre_reel):
 
 
 def test_un_sigle_n_est_developpe_qu_a_sa_premiere_apparition():
-    from glossaire import sigles_developpes_une_fois
+    from kb.glossaire.sigles import sigles_developpes_une_fois
 
     html = ('<p>La <abbr title="coopérative d\'activité et d\'emploi : …">CAE</abbr> et le '
             '<abbr title="contrat : …">CESA</abbr>.</p><p>Une <abbr title="coopérative d\'activité et d\'emploi : …">CAE</abbr>'
@@ -148,7 +151,7 @@ def test_un_sigle_n_est_developpe_qu_a_sa_premiere_apparition():
 
 def test_premiere_apparition_d_un_terme_liee_a_sa_definition(slugify_des_titres):
     """Pluriel, écriture inclusive, apostrophe courbe, espace insécable, majuscule ; une fois par page."""
-    from glossaire import lier_les_termes
+    from kb.glossaire.liaison import lier_les_termes
 
     termes = [Terme("part variable", "Partie de la rémunération qui dépend du chiffre d'affaires. Suite."),
               Terme("entrepreneur salarié", "Personne qui développe son activité dans une CAE. Suite."),
@@ -174,7 +177,7 @@ def test_premiere_apparition_d_un_terme_liee_a_sa_definition(slugify_des_titres)
 def test_un_terme_a_plusieurs_sens_n_est_lie_que_par_ses_formes(slugify_des_titres):
     """« exercice comptable » : « fin d'exercice » mène à la définition, « l'exercice d'une
     activité » (l'autre sens du mot) jamais."""
-    from glossaire import lier_les_termes
+    from kb.glossaire.liaison import lier_les_termes
 
     termes = [Terme("exercice comptable", "Période à la fin de laquelle une entreprise arrête ses comptes. Suite.",
                     formes=("fin d'exercice", "clôture de l'exercice", "par exercice"))]
@@ -202,7 +205,7 @@ def test_kb500_formes_hors_schema(tmp_path, registre_reel):
 def test_formes_rangees_par_initiale_chaque_groupe_son_terme(slugify_des_titres):
     # L'expression range les formes par initiale : le groupe trouvé doit toujours désigner le bon
     # terme, quelle que soit la casse ou l'accent de l'initiale, et la forme la plus longue gagne.
-    from glossaire import lier_les_termes
+    from kb.glossaire.liaison import lier_les_termes
 
     termes = [Terme("épargne salariale", "Épargne."), Terme("contrat", "Contrat."),
               Terme("contrat d'appui", "Appui."), Terme("Coopérative", "Coop."),

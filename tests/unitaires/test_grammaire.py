@@ -1,8 +1,8 @@
-"""kb.grammaire : la seule grammaire des numéros d'articles et des citations.
+"""kb.references.grammaire : la seule grammaire des numéros d'articles et des citations.
 
 Les mêmes écritures d'un numéro (« L7331-2 », « L. 7331-2 », « l7331-2 », espaces et tirets
-insécables…) passent par les trois usages : lien de la citation (kb.citations), typographie
-(hooks/typographie.py) et jeton de la recherche (hooks/recherche.py ; recherche.js reçoit les mêmes
+insécables…) passent par les trois usages : lien de la citation (kb.references.citations), typographie
+(hooks/typographie.py) et jeton de la recherche (kb/recherche/jetons.py ; recherche.js reçoit les mêmes
 motifs, voir tests/recherche/test_recherche_unitaires.py). Et aucun autre fichier n'écrit de motif
 de numéro : la grammaire n'existe qu'à un endroit.
 """
@@ -16,14 +16,15 @@ from types import SimpleNamespace
 
 import pytest
 
-import recherche
-from kb import grammaire as g
-from kb.citations import trouver
-from kb.etat import etat_du_build
-from kb.normalisation import ESPACE_FINE_INSECABLE as FINE
-from kb.normalisation import ESPACE_INSECABLE as NBSP
-from kb.projet import grammaire
-from typographie import corriger_texte
+from kb.recherche.jetons import jetons_de_la_requete
+from kb.recherche.regles import Regles, charger_regles, regles_pour_le_navigateur
+from kb.references import grammaire as g
+from kb.references.citations import trouver
+from kb.commun.etat import etat_du_build
+from kb.commun.normalisation import ESPACE_FINE_INSECABLE as FINE
+from kb.commun.normalisation import ESPACE_INSECABLE as NBSP
+from kb.commun.projet import grammaire
+from kb.typographie.espaces import corriger_texte
 
 RACINE = Path(__file__).resolve().parents[2]
 TIRET_INSECABLE = "\u2011"
@@ -35,8 +36,8 @@ def gram(registre_reel) -> g.Grammaire:
 
 
 @pytest.fixture(scope="module")
-def regles() -> recherche.Regles:
-    regles, problemes = recherche.charger_regles(RACINE / "data" / "recherche.yml", RACINE)
+def regles() -> Regles:
+    regles, problemes = charger_regles(RACINE / "data" / "recherche.yml", RACINE)
     assert regles is not None, problemes
     return regles
 
@@ -68,13 +69,13 @@ def test_citation_liee(gram, registre_reel, ecrit, ref, _jeton):
 
 @pytest.mark.parametrize("ecrit, _ref, jeton", CAS)
 def test_jeton_de_la_recherche(regles, ecrit, _ref, jeton):
-    assert recherche.jetons_de_la_requete(ecrit, regles) == ([jeton] if jeton else [])
+    assert jetons_de_la_requete(ecrit, regles) == ([jeton] if jeton else [])
 
 
 @pytest.mark.parametrize("requete, jeton", [("l7331-2", "l7331x2"), ("7331-2", "n7331x2"), ("26-41", "n26x41"),
                                             ("47-1775", "n47x1775"), ("2015-1363", "n2015x1363")])
 def test_numeros_tapes_dans_la_recherche(regles, requete, jeton):
-    assert recherche.jetons_de_la_requete(requete, regles) == [jeton]
+    assert jetons_de_la_requete(requete, regles) == [jeton]
 
 
 @pytest.mark.parametrize("avant, apres", [
@@ -115,7 +116,7 @@ def test_les_natures_du_schema_sont_celles_de_la_grammaire():
 def test_les_numeros_du_schema_sont_ceux_de_la_grammaire(registre_reel):
     schema = json.loads((RACINE / "data" / "schemas" / "texte.schema.json").read_text(encoding="utf-8"))
     motif = schema["properties"]["articles"]["items"]["properties"]["numero"]["pattern"]
-    assert motif == g.NUMERO_DU_REGISTRE, "data/schemas/texte.schema.json doit porter kb.grammaire.NUMERO_DU_REGISTRE"
+    assert motif == g.NUMERO_DU_REGISTRE, "data/schemas/texte.schema.json doit porter kb.references.grammaire.NUMERO_DU_REGISTRE"
     for article in registre_reel.articles.values():
         assert re.fullmatch(g.NUMERO_DU_REGISTRE, article.numero), article.id
         assert g.normaliser_numero(g.numero_cite(article.numero, article.texte.nature)) == article.numero
@@ -133,13 +134,13 @@ def test_la_grammaire_du_build_est_dans_l_etat(tmp_path):
 
 
 def test_le_navigateur_recoit_les_motifs_de_la_grammaire(regles):
-    envoye = recherche.regles_pour_le_navigateur(regles, {})
+    envoye = regles_pour_le_navigateur(regles, {})
     assert envoye["numeros"] == g.motifs_de_la_requete()
     for source in envoye["numeros"].values():
         assert "\\w" not in source and "\\p{" not in source, "motif lu aussi par JavaScript"
 
 
-# Un motif de numéro d'article écrit ailleurs que dans kb.grammaire : la lettre d'un article de
+# Un motif de numéro d'article écrit ailleurs que dans kb.references.grammaire : la lettre d'un article de
 # code en classe (« [LRD] », « [LRDlrd] ») ou en chaîne (« "LRD" ») ; les suffixes (« bis|ter »).
 _MOTIF_ECRIT_AILLEURS = re.compile(r"\[LRD|[\"']LRD[\"']|bis\|ter")
 
@@ -150,6 +151,6 @@ def test_aucun_motif_de_numero_hors_de_la_grammaire():
     fautifs = [f"{f.relative_to(RACINE)}:{n}" for f in fichiers if f.name != "grammaire.py"
                for n, ligne in enumerate(f.read_text(encoding="utf-8").splitlines(), 1)
                if _MOTIF_ECRIT_AILLEURS.search(ligne)]
-    assert not fautifs, "grammaire des numéros écrite hors de hooks/kb/grammaire.py :\n" + "\n".join(fautifs)
+    assert not fautifs, "grammaire des numéros écrite hors de hooks/kb/references/grammaire.py :\n" + "\n".join(fautifs)
     assert _MOTIF_ECRIT_AILLEURS.search('re.fullmatch(r"([LRD])(\\d.*)", numero)')
     assert _MOTIF_ECRIT_AILLEURS.search('r"\\d+(?:-\\d+)*(?: (?:bis|ter|quater))?"')

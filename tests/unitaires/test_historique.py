@@ -9,9 +9,9 @@ import textwrap
 from pathlib import Path
 
 
-from kb.registre import Evenement, charger
-from kb.textes_officiels import charger as charger_redactions
-from references import decrire_evenement, fin_du_resume
+from kb.references.registre import Evenement, charger
+from kb.references.textes_officiels import charger as charger_redactions
+from kb.references.fiche_d_article import decrire_evenement, fin_du_resume
 
 from .conftest import DONNEES, RACINE, SCHEMA_TEXTE
 

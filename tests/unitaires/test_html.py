@@ -1,8 +1,8 @@
-"""kb.html.transformer_texte : seuls les nœuds de texte hors zones exclues sont retouchés."""
+"""kb.commun.html.transformer_texte : seuls les nœuds de texte hors zones exclues sont retouchés."""
 
 from __future__ import annotations
 
-from kb.html import transformer_texte
+from kb.commun.html import transformer_texte
 
 
 def majuscules(html, exclus=frozenset({"code", "a"})):
@@ -81,9 +81,9 @@ def test_langue_dans_une_zone_exclue_ignoree():
 
 
 def test_balises_lang_les_memes_que_l_expression_sur_toute_la_page():
-    # kb.html part de chaque « lang= » au lieu d'essayer l'expression à chaque balise : il doit
+    # kb.commun.html part de chaque « lang= » au lieu d'essayer l'expression à chaque balise : il doit
     # trouver exactement les mêmes balises, même avec un « lang= » hors balise ou dans hreflang.
-    from kb import html as module
+    from kb.commun import html as module
 
     exemples = [
         '<p lang="fr"> lang= x <span lang=en>a</span></p>',

@@ -10,7 +10,8 @@ import yaml
 from mkdocs.exceptions import PluginError
 
 import interface
-from interface import lien_de_langue, url_signalement
+from kb.interface.signalement import courriel_signalement, url_signalement
+from kb.traduction.selecteur import lien_de_langue
 
 from .conftest import DONNEES
 
@@ -120,8 +121,8 @@ def test_lien_de_langue_relatif_a_la_page(lien, page, attendu):
 def test_signalement_par_courriel_sans_compte():
     textes = {"signaler_erreur": "Signaler une erreur",
               "courriel_modele": "Page : {page}\n\nCe qui est faux :\n"}
-    assert interface.courriel_signalement(config(), page(), textes) is None  # pas d'adresse : pas de lien
-    lien = interface.courriel_signalement(
+    assert courriel_signalement(config(), page(), textes) is None  # pas d'adresse : pas de lien
+    lien = courriel_signalement(
         config(extra={"courriel_erreur": "redaction@exemple.org"}), page(), textes)
     adresse = urlsplit(lien)
     assert (adresse.scheme, adresse.path) == ("mailto", "redaction@exemple.org")

@@ -7,7 +7,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from liens import FiltreDesMessages
+from kb.commun.messages_de_mkdocs import FiltreDesMessages
 
 
 @pytest.fixture

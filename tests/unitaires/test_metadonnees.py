@@ -1,4 +1,4 @@
-"""metadonnees.verifier : chaque code KB100 à KB106, avec sa ligne et sa correction."""
+"""kb.pages.metadonnees.verifier (et le hook metadonnees.py) : chaque code KB100 à KB106, avec sa ligne et sa correction."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 
 import metadonnees
 
-from metadonnees import DUREE_DE_VALIDITE, verifier
+from kb.pages.metadonnees import DUREE_DE_VALIDITE, verifier
 from outils_kb import sans_detail_yaml
 
 from .conftest import AUJOURDHUI, SCHEMA_PAGE

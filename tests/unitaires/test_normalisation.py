@@ -1,4 +1,4 @@
-"""kb.normalisation : les règles du texte français, écrites une fois pour le build, la recherche,
+"""kb.commun.normalisation : les règles du texte français, écrites une fois pour le build, la recherche,
 le glossaire, les citations, la typographie et les ancres."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from kb.normalisation import (ESPACE, cle_de_comparaison, elisions, espaces_ordinaires, motif_des_elisions,
+from kb.commun.normalisation import (ESPACE, cle_de_comparaison, elisions, espaces_ordinaires, motif_des_elisions,
                               plier, sans_accents, sans_elisions, tirets_ordinaires)
 
 from .conftest import RACINE
@@ -70,13 +70,13 @@ def test_slugify_celui_de_la_toc(titre, ancre, slugify_des_titres):
     """L'ancre d'un titre : la fonction de l'extension toc de mkdocs.yml, la même pour le glossaire."""
     config = SimpleNamespace(mdx_configs={"toc": {"slugify": slugify_des_titres}})
     assert slugify_des_titres(titre, "-") == ancre
-    from kb.normalisation import slugify_des_titres as fonction_du_build  # (la fixture porte son nom)
+    from kb.commun.normalisation import slugify_des_titres as fonction_du_build  # (la fixture porte son nom)
 
     assert fonction_du_build(config)(titre, "-") == ancre
 
 
 def test_ancre_du_glossaire_suit_la_toc(slugify_des_titres):
-    from glossaire import ancre
+    from kb.glossaire.termes import ancre
 
     assert ancre("Période d'essai", slugify_des_titres) == "periode-dessai"  # et non « periode-d-essai »
 
@@ -86,7 +86,7 @@ def test_sans_accents_comme_la_decomposition_unicode():
     # tous les signes de catégorie Mn de la forme décomposée (NFD).
     import unicodedata
 
-    from kb.normalisation import sans_accents
+    from kb.commun.normalisation import sans_accents
 
     def reference(texte: str) -> str:
         return "".join(c for c in unicodedata.normalize("NFD", texte) if unicodedata.category(c) != "Mn")

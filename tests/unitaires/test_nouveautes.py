@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from nouveautes import ancres_des_entrees, charger, classees, flux_atom
+from kb.nouveautes.entrees import ancres_des_entrees, charger, classees
+from kb.nouveautes.flux import flux_atom
 from unitaires.conftest import DONNEES, RACINE
 
 SCHEMA = str(DONNEES / "schemas" / "nouveautes.schema.json")

@@ -7,9 +7,11 @@ from types import SimpleNamespace
 
 import pytest
 
-from kb.registre import Article, Texte
-from kb.grammaire import textes_par_date
-from references import _decrire, exporter, json_ld, slug_article
+from kb.references.registre import Article, Texte
+from kb.references.grammaire import textes_par_date
+from kb.references.export import exporter
+from kb.references.fiche_d_article import _decrire, json_ld
+from kb.references.pages_d_articles import slug_article
 
 CODE = Texte(id="code-du-travail", titre="Code du travail", titre_court="code du travail", nature="code",
              url="https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT000006072050")

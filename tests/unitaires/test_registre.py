@@ -1,4 +1,4 @@
-"""kb.registre : chargement de data/textes, titres et adresses dérivés, numéros normalisés."""
+"""kb.references.registre : chargement de data/textes, titres et adresses dérivés, numéros normalisés."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import textwrap
 
 import pytest
 
-from kb.registre import Article, Registre, Texte, charger, normaliser_numero
+from kb.references.registre import Article, Registre, Texte, charger, normaliser_numero
 from outils_kb import sans_detail_yaml
 
 from .conftest import SCHEMA_TEXTE

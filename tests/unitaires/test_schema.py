@@ -1,10 +1,10 @@
-"""kb.schema : les écarts au schéma deviennent des phrases françaises qui nomment le champ."""
+"""kb.commun.schema : les écarts au schéma deviennent des phrases françaises qui nomment le champ."""
 
 from __future__ import annotations
 
 import pytest
 
-from kb.schema import erreurs, nom_du_champ
+from kb.commun.schema import erreurs, nom_du_champ
 
 from .conftest import SCHEMA_PAGE, SCHEMA_TEXTE
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from securite import verifier
+from kb.pages.securite import verifier
 
 FICHIER = "docs/cesa/contrat.md"
 

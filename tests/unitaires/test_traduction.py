@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from traduction import verifier_suffixes
+from kb.traduction.fichiers import verifier_suffixes
 
 
 def arbre(racine, *fichiers):

@@ -8,7 +8,8 @@ import pytest
 from mkdocs.structure.nav import Section
 from mkdocs.structure.toc import AnchorLink
 
-from typographie import corriger_html, corriger_texte, on_nav, on_page_content, on_post_page
+from kb.typographie.espaces import corriger_html, corriger_texte
+from typographie import on_nav, on_page_content, on_post_page
 
 NBSP = "\u00a0"   # espace insécable
 FINE = "\u202f"   # espace fine insécable

@@ -6,7 +6,7 @@ Règle (documentée dans CONTRIBUTING.md, « Citer un paragraphe ») : l'ancre d
   premier titre) ;
 - `<clé>` : les quatre premiers mots significatifs de son texte, en minuscules, sans accents, sans
   élision (« l' », « d' », « qu' »… : celles de data/recherche.yml, argument `elisions`, lues par
-  kb.normalisation.elisions ; en ajouter une peut changer des ancres), sans guillemets ni ponctuation, reliés par des tirets (un
+  kb.commun.normalisation.elisions ; en ajouter une peut changer des ancres), sans guillemets ni ponctuation, reliés par des tirets (un
   numéro d'article garde sa lettre : « L. 7331-2 » donne `l7331-2`) ; les
   petits mots (« le », « de », « et », « the », « of »…) sont sautés, sauf s'il n'y a qu'eux.
 Le point ne figure jamais dans l'ancre d'un titre : aucune ancre de paragraphe ne peut prendre celle
@@ -25,8 +25,8 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
-from kb.grammaire import LETTRE
-from kb.normalisation import ESPACE_DANS_LA_LIGNE, espaces_ordinaires, sans_accents, sans_elisions, tirets_ordinaires
+from kb.references.grammaire import LETTRE
+from kb.commun.normalisation import ESPACE_DANS_LA_LIGNE, espaces_ordinaires, sans_accents, sans_elisions, tirets_ordinaires
 
 MOTS_DE_LA_CLE = 4
 # Longueur du début d'un texte lu d'abord pour en tirer la clé (voir `_debut_de_la_cle`).

@@ -12,11 +12,11 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Callable
 
-from kb.citations import citation_officielle
-from kb.grammaire import normaliser_numero
-from kb.diagnostics import Probleme, chemin_lisible
-from kb.entete import EnteteIllisible, lire_yaml
-from kb.schema import erreurs, nom_du_champ
+from kb.references.citations import citation_officielle
+from kb.references.grammaire import normaliser_numero
+from kb.commun.diagnostics import Probleme, chemin_lisible
+from kb.commun.entete import EnteteIllisible, lire_yaml
+from kb.commun.schema import erreurs, nom_du_champ
 
 LEGIFRANCE = "https://www.legifrance.gouv.fr"
 CODE_DU_TRAVAIL_NUMERIQUE = "https://code.travail.gouv.fr/code-du-travail/"

@@ -9,7 +9,7 @@ Formes reconnues (espaces ordinaires, insécables ou fines ; « L. » avec ou sa
   de la loi n° 2014-856 », « articles 47 et 48 de la loi du 31 juillet 2014 », « article 3 bis … » ;
 - textes entiers : « loi n° 2014-856 », « décret n° 2015-1363 », « ordonnance n° 2016-415 ».
 Chaque citation garde sa position, pour que le hook place le lien sur le numéro lui-même. Les
-motifs (forme des numéros, des énumérations, des natures de textes) sont ceux de `kb.grammaire`,
+motifs (forme des numéros, des énumérations, des natures de textes) sont ceux de `kb.references.grammaire`,
 la seule grammaire du site ; ce module les applique.
 """
 
@@ -19,9 +19,9 @@ import re
 from dataclasses import dataclass
 from typing import Mapping
 
-from kb.grammaire import (CODE_PAR_DEFAUT, GROUPE_LOI, NUM_CODE, TEXTE, UN_NUM_LOI, codes_du_registre,
+from kb.references.grammaire import (CODE_PAR_DEFAUT, GROUPE_LOI, NUM_CODE, TEXTE, UN_NUM_LOI, codes_du_registre,
                           groupe_code, numero_cite)
-from kb.normalisation import ESPACE, espaces_ordinaires, sans_accents, tirets_ordinaires
+from kb.commun.normalisation import ESPACE, espaces_ordinaires, sans_accents, tirets_ordinaires
 
 __all__ = ("CODE_PAR_DEFAUT", "Citation", "citation_officielle", "codes_du_registre", "identifiant_de_texte",
            "numero_cite", "trouver")
@@ -104,7 +104,7 @@ def trouver(texte: str, textes_par_date: Mapping[str, str] | None = None,
 def citation_officielle(numero: str, nature: str, complement: str) -> str:
     """Forme officielle d'une citation d'article : « art. L. 7331-2 du code du travail »,
     « art. 26-41 de la loi n° 47-1775 du 10 septembre 1947 » (`complement` : celui du texte du
-    registre, voir `kb.registre.Texte.complement`). :func:`trouver` la reconnaît."""
+    registre, voir `kb.references.registre.Texte.complement`). :func:`trouver` la reconnaît."""
     return f"art. {numero_cite(numero, nature)} {complement}"
 
 

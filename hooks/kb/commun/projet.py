@@ -12,17 +12,17 @@ import yaml
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
-from kb.diagnostics import Probleme, chemin_lisible, signaler
-from kb.etat import etat_du_build
-from kb.grammaire import Grammaire, grammaire_du_registre
-from kb.registre import Registre, charger
-from kb.textes_officiels import Redaction
-from kb.textes_officiels import charger as charger_redactions
+from kb.commun.diagnostics import Probleme, chemin_lisible, signaler
+from kb.commun.etat import etat_du_build
+from kb.references.grammaire import Grammaire, grammaire_du_registre
+from kb.references.registre import Registre, charger
+from kb.references.textes_officiels import Redaction
+from kb.references.textes_officiels import charger as charger_redactions
 
 
 @dataclass
 class DonneesDuProjet:
-    """Partie de l'état du build (kb.etat) : les données du dépôt lues et contrôlées une fois par
+    """Partie de l'état du build (kb.commun.etat) : les données du dépôt lues et contrôlées une fois par
     build complet, que le build anglais de mkdocs-static-i18n reprend telles quelles."""
 
     registre: Registre | None = None
@@ -51,7 +51,7 @@ def projet(config: MkDocsConfig) -> Projet:
 
 
 def fichier_lisible(config: MkDocsConfig, chemin: str) -> str:
-    """`kb.diagnostics.chemin_lisible` du fichier d'une page (« docs/cesa/contrat.md »), cherché
+    """`kb.commun.diagnostics.chemin_lisible` du fichier d'une page (« docs/cesa/contrat.md »), cherché
     une fois par build complet : métadonnées et sécurité le demandent pour chaque page, dans
     chaque langue."""
     lisibles = etat_du_build(config).partie(DonneesDuProjet).fichiers_lisibles
@@ -75,7 +75,7 @@ def registre(config: MkDocsConfig) -> Registre:
 
 def grammaire(config: MkDocsConfig) -> Grammaire:
     """La grammaire des citations tirée du registre (noms des codes, textes cités par leur date),
-    construite une fois par build complet (`kb.grammaire`)."""
+    construite une fois par build complet (`kb.references.grammaire`)."""
     donnees = etat_du_build(config).partie(DonneesDuProjet)
     if donnees.grammaire is None:
         donnees.grammaire = grammaire_du_registre(registre(config))

@@ -106,7 +106,7 @@ def sans_elisions(texte: str, elisions: Iterable[str]) -> str:
 def elisions(racine: str | Path) -> tuple[str, ...]:
     """Les élisions de data/recherche.yml (clé `elisions`), relues quand le fichier change.
 
-    Le fichier a déjà été contrôlé (KB800) par hooks/recherche.py ; illisible, il ne donne rien."""
+    Le fichier a déjà été contrôlé (KB800) par kb/recherche/regles.py ; illisible, il ne donne rien."""
     chemin = Path(racine) / "data" / "recherche.yml"
     return _elisions(str(chemin), chemin.stat().st_mtime_ns)
 

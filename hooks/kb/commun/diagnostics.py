@@ -13,7 +13,7 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any, Mapping
 
-from kb.etat import etat_du_build
+from kb.commun.etat import etat_du_build
 
 log = logging.getLogger("mkdocs.hooks.kb")
 
@@ -69,7 +69,7 @@ def chemin_lisible(chemin: str | Path, racine: str | Path) -> str:
 
 def signaler(config: Any, probleme: Probleme, *, avertissement: bool = False) -> None:
     """Journalise un problème : erreur (le build strict échoue) ou simple avertissement, une seule
-    fois par build complet (kb.etat : une page française non traduite passe deux fois).
+    fois par build complet (kb.commun.etat : une page française non traduite passe deux fois).
 
     L'avertissement passe par le niveau INFO : MkDocs compterait un WARNING comme une erreur
     en mode strict, alors qu'il ne doit que prévenir.

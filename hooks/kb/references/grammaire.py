@@ -5,11 +5,11 @@ Rôle : dire à quoi ressemble un numéro d'article (« L. 7331-2 », « R7331-1
 la loi du 10 septembre 1947 », « décret n° 2015-1363 »). Tous les autres modules prennent leurs
 motifs ici, aucun n'en écrit :
 
-- `kb.citations` (liens des citations, hooks/references.py) : motifs des citations ;
-- hooks/typographie.py : espace insécable après « art. » et « L. » devant un numéro ;
-- `kb.ancres` : la lettre d'un numéro reste collée à ses chiffres dans une clé ;
-- `kb.registre` : forme d'un numéro dans le registre (`normaliser_numero`) ;
-- hooks/recherche.py : jetons des pages (`forme_du_registre`), et les motifs des numéros tapés
+- `kb.references.citations` (liens des citations, kb/references/liaison.py) : motifs des citations ;
+- `kb.typographie.espaces` : espace insécable après « art. » et « L. » devant un numéro ;
+- `kb.pages.ancres` : la lettre d'un numéro reste collée à ses chiffres dans une clé ;
+- `kb.references.registre` : forme d'un numéro dans le registre (`normaliser_numero`) ;
+- `kb.recherche.jetons` : jetons des pages (`forme_du_registre`), et les motifs des numéros tapés
   dans une requête (`motifs_de_la_requete`), que le navigateur reçoit dans recherche/regles.json
   (clé `numeros`) : recherche.js ne les réécrit pas.
 
@@ -18,7 +18,7 @@ commerce » -> code-de-commerce) et les textes cités par leur date (« loi du 1
 -> loi-47-1775), réunis par :func:`grammaire_du_registre`. Ce qui est écrit ici, parce que c'est
 la forme des numéros et non une liste de textes : les lettres des articles de code (L, R, D), les
 tirets (trait d'union, insécable), les suffixes (bis, ter, quater, quinquies), les natures de textes
-(loi, décret, ordonnance) et les mots qui les introduisent. Les espaces : `kb.normalisation`.
+(loi, décret, ordonnance) et les mots qui les introduisent. Les espaces : `kb.commun.normalisation`.
 """
 
 from __future__ import annotations
@@ -29,8 +29,8 @@ from functools import lru_cache
 from types import MappingProxyType
 from typing import Iterable, Mapping
 
-from kb.dates import date_longue
-from kb.normalisation import ESPACE
+from kb.commun.dates import date_longue
+from kb.commun.normalisation import ESPACE
 
 ESP = ESPACE
 
@@ -154,8 +154,8 @@ def motifs_de_la_requete() -> dict[str, str]:
     - « numero » : « 7331-2 », « 26-41 », « 2015-1363 » -> groupe (numéro) ;
     - « tiret » : le séparateur des chiffres dans un numéro (pour son jeton, « l7331x2 »).
 
-    Le build les compile (hooks/recherche.py) et les écrit dans recherche/regles.json, d'où
-    recherche.js les lit."""
+    Le build les compile (kb/recherche/jetons.py) et les écrit (kb/recherche/regles.py) dans
+    recherche/regles.json, d'où recherche.js les lit."""
     tiret = f"[{_TIRET_DE_LA_REQUETE}]"
     return {
         "article": rf"(?<![{_LETTRE_DE_MOT}])" + _ART_DE_LA_REQUETE
@@ -175,7 +175,7 @@ class Grammaire:
 
     `codes` : « du code de commerce » -> « code-de-commerce » ; `textes_par_date` :
     « loi 10 septembre 1947 » -> « loi-47-1775 ». Construite une fois par build complet
-    (`kb.projet.grammaire`, rangée dans l'état du build)."""
+    (`kb.commun.projet.grammaire`, rangée dans l'état du build)."""
 
     codes: Mapping[str, str]
     textes_par_date: Mapping[str, str]
@@ -184,13 +184,13 @@ class Grammaire:
 def codes_du_registre(textes: Iterable[object]) -> dict[str, str]:
     """« du code de commerce » -> « code-de-commerce », pour chaque code du registre.
 
-    `textes` : les `kb.registre.Texte` (attributs `nature`, `complement`, `id`).
+    `textes` : les `kb.references.registre.Texte` (attributs `nature`, `complement`, `id`).
     """
     return {t.complement: t.id for t in textes if getattr(t, "nature", None) == "code"}
 
 
 def textes_par_date(reg: object) -> dict[str, str]:
-    """« loi 10 septembre 1947 » -> « loi-47-1775 », pour les textes du registre (`kb.registre.Registre`)
+    """« loi 10 septembre 1947 » -> « loi-47-1775 », pour les textes du registre (`kb.references.registre.Registre`)
     qui ne sont pas des codes : la clé que :func:`cle_de_date` donne à une citation par date."""
     resultat = {}
     for texte in reg.textes.values():  # type: ignore[attr-defined]
@@ -200,6 +200,6 @@ def textes_par_date(reg: object) -> dict[str, str]:
 
 
 def grammaire_du_registre(reg: object) -> Grammaire:
-    """La grammaire d'un registre chargé (`kb.registre.Registre`)."""
+    """La grammaire d'un registre chargé (`kb.references.registre.Registre`)."""
     return Grammaire(codes=codes_du_registre(reg.textes.values()),  # type: ignore[attr-defined]
                      textes_par_date=textes_par_date(reg))

@@ -15,10 +15,10 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from kb.diagnostics import Probleme, chemin_lisible
-from kb.entete import EnteteIllisible, lire_yaml
-from kb.registre import Registre
-from kb.schema import erreurs
+from kb.commun.diagnostics import Probleme, chemin_lisible
+from kb.commun.entete import EnteteIllisible, lire_yaml
+from kb.references.registre import Registre
+from kb.commun.schema import erreurs
 
 CORRECTION = "Voir CONTRIBUTING.md, « Mettre à jour les rédactions officielles » (#redactions-officielles)."
 
@@ -62,7 +62,7 @@ def charger(dossier: str | Path, schema: str | Path, racine: str | Path, registr
         d = doc.donnees
         texte = registre.textes.get(d["texte"])
         if texte is None and d["texte"] == chemin.stem and registre.illisible(chemin.stem):
-            continue  # le fichier du registre de ce texte est fautif : déjà signalé par kb.registre
+            continue  # le fichier du registre de ce texte est fautif : déjà signalé par kb.references.registre
         if d["texte"] != chemin.stem or texte is None:
             probleme(f"« texte: {d['texte']} » doit être le nom du fichier ({chemin.stem}) et un texte du registre.",
                      "nommez le fichier d'après l'identifiant du texte dans data/textes/ (par exemple "

@@ -1,0 +1,1 @@
+"""Les pages de contenu : en-tête et métadonnées, HTML refusé, ancres des paragraphes."""

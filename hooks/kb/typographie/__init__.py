@@ -1,0 +1,1 @@
+"""La typographie française : espaces insécables du texte et du HTML, titres corrigés à la source."""
