@@ -41,7 +41,10 @@ OBSERVATEUR = """() => {
   window.__maj = 0;
   const liste = document.querySelector('.md-search-result__list');
   new MutationObserver(() => { window.__maj = performance.now(); }).observe(liste, {childList: true, subtree: true});
+  // La dernière touche : son relâchement, ou sa saisie pour un caractère que Playwright tape sans
+  // événement clavier (« é » arrive par insertText : pas de keyup, seulement input).
   document.addEventListener('keyup', () => { window.__touche = performance.now(); }, true);
+  document.addEventListener('input', () => { window.__touche = performance.now(); }, true);
 }"""
 
 

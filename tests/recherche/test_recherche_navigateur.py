@@ -8,9 +8,11 @@ pour les mots du langage courant. La table des requêtes est partagée avec le b
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import expect
 from saisie import chercher, sans_prefixe
 
 pytestmark = pytest.mark.navigateur
@@ -170,3 +172,32 @@ def test_jamais_une_impasse(onglets) -> None:
     _, resume = chercher(onglet, "zzzinconnu")
     assert "Aucun" in resume and "Pistes" in resume, resume
     assert onglet.locator(".kb-recherche-aide a[href$='guides/faq-entrepreneurs/']").is_visible()
+
+
+def test_cinq_resultats_puis_la_suite_a_la_demande(onglets) -> None:
+    """Cinq résultats d'abord (cinq extraits chargés), le total dans le résumé, et un bouton qui
+    montre les cinq suivants, atteint au clavier, le focus posé sur le premier nouveau résultat."""
+    onglet = onglets("/")
+    _, resume = chercher(onglet, "coopérative")
+    resultats = onglet.locator(".md-search-result__item")
+    assert resultats.count() == 5
+    total = int(re.search(r"\d+", resume).group())
+    assert total > 10, resume
+    bouton = onglet.locator(".kb-recherche__suite button")
+    assert bouton.inner_text() == "Afficher les résultats suivants"
+    # au clavier : les flèches descendent des résultats jusqu'au bouton
+    onglet.locator("input.md-search__input").focus()
+    for _ in range(20):
+        onglet.keyboard.press("ArrowDown")
+        if onglet.evaluate("document.activeElement.closest('.kb-recherche__suite') !== null"):
+            break
+    else:
+        raise AssertionError("les flèches n'atteignent pas le bouton « résultats suivants »")
+    onglet.keyboard.press("Enter")
+    expect(resultats).to_have_count(10)
+    sixieme = resultats.nth(5).locator("a[href]").first
+    expect(sixieme).to_be_focused()
+    chemins = onglet.eval_on_selector_all("li.md-search-result__item > a:first-child", "els => els.map(e => e.href)")
+    assert len(chemins) == len(set(chemins)), chemins
+    chercher(onglets("/en/"), "cooperative")
+    assert onglets("/en/").locator(".kb-recherche__suite button").inner_text() == "Show more results"

@@ -211,7 +211,7 @@ def test_deux_mots_qui_se_suivent_passent_devant() -> None:
         pytest.fail("node est nécessaire")
     script = (f"const m = require({json.dumps(str(JS))});"
               "const a = new m.Analyseur({vides: [], elisions: ['d'], equivalences: [], synonymes: {}, numeros: "
-              + json.dumps(r.regles_pour_le_navigateur(r.charger_regles(RACINE / "data" / "recherche.yml", RACINE)[0], {})["numeros"])
+              + json.dumps(regles_pour_le_navigateur(charger_regles(RACINE / "data" / "recherche.yml", RACINE)[0], {})["numeros"])
               + "}, 'fr');"
               "const pos = {cooperative: {epars: [3, 40], suivis: [7]}, activite: {epars: [20], suivis: [8]}};"
               "const chercher = t => Promise.resolve(Object.entries(pos[m.plier(t)] || {}).map(([id, w]) => ({id, score: 1, words: w})));"
@@ -229,7 +229,7 @@ def recherches(regles):
     qui trouve `trouvees[forme]` pages (2 par défaut) dans un index de `pages` pages."""
     if NODE is None:
         pytest.fail("node est nécessaire aux tests de recherche.js (installé par `make systeme`).")
-    donnees = r.regles_pour_le_navigateur(regles, {"fr": [["salaire", ["rémunération"]],
+    donnees = regles_pour_le_navigateur(regles, {"fr": [["salaire", ["rémunération"]],
                                                           ["période de test", ["période d'essai"]]]})
 
     def executer(requete: str, trouvees: dict[str, int], pages: int | None = 200) -> list[str]:

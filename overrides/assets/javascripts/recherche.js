@@ -4,12 +4,18 @@
  *
  * - Les règles (mots vides, élisions, grammaire des numéros, équivalences, synonymes du glossaire)
  *   viennent de recherche/regles.json, écrit au build depuis data/recherche.yml,
- *   data/glossaire.yml et hooks/kb/grammaire.py (hooks/recherche.py) : rien n'est recopié ici.
+ *   data/glossaire.yml et hooks/kb/references/grammaire.py (hooks/recherche.py) : rien n'est
+ *   recopié ici.
  * - Une requête devient des « groupes » : un par numéro d'article ou de texte (jeton « l7331x2 »,
- *   comme jetons_de_la_page en Python) et un par mot qui compte, avec ses équivalents. Chaque forme
- *   est cherchée seule dans Pagefind (qui exige tous les mots d'une requête) ; les résultats sont
- *   fusionnés : d'abord les pages qui portent le numéro cherché, puis celles qui couvrent le plus
- *   de groupes, puis par score. Une question longue donne toujours les meilleures pages partielles.
+ *   comme jetons_de_la_page en Python) et un par mot qui compte, avec ses autres formes. Chaque
+ *   mot est cherché seul dans Pagefind (qui exige tous les mots d'une requête) ; ses autres formes
+ *   (termes du glossaire, équivalents) au second tour, seulement si elles peuvent changer le
+ *   classement (voir classer). Les résultats sont fusionnés : d'abord les pages qui portent le
+ *   numéro cherché, puis celles qui couvrent le plus de groupes, puis par score. Une question
+ *   longue donne toujours les meilleures pages partielles.
+ * - Travail évité : une forme déjà cherchée ne l'est pas deux fois (l'index ne change pas) ; les
+ *   mots terminés sont cherchés pendant la frappe ; deux mots qui se suivent se reconnaissent à
+ *   leurs positions ; cinq extraits sont chargés, les suivants à la demande.
  * - L'index n'est téléchargé qu'à la première ouverture de la recherche.
  */
 (function () {
@@ -323,7 +329,8 @@
       return textes.plusieurs.replace("#", n);
     }
 
-    function rendre(requete, analyse, classes, donnees) {
+    /* Le HTML des résultats d'un lot : classes[i] et ses données Pagefind donnees[i]. */
+    function elements(analyse, classes, donnees) {
       var mots = analyse.groupes.map(function (g) { return g.mot; });
       var html = donnees.map(function (d, i) {
         var p = classes[i];
@@ -354,10 +361,45 @@
           '</li>';
         return li;
       }).join("");
-      liste.innerHTML = html;
-      /* Jamais une impasse : sans page qui contienne les mots, le résumé le dit et propose les
-         pages les plus proches ; le renvoi vers la FAQ et le glossaire reste sous la liste. */
-      meta.textContent = analyse.proches || !donnees.length ? textes.pistes : resume(donnees.length);
+      return html;
+    }
+
+    /* Cinq résultats d'abord, les suivants sur demande (bouton sous la liste), comme l'interface
+       de Pagefind : chaque résultat montré coûte le chargement de son extrait. */
+    var PAR_LOT = 5;
+
+    /* Charge et montre le lot suivant de la recherche `r` ({ analyse, classes, montres, numero }) ;
+       rend le premier lien du lot (pour y mettre le focus quand le lecteur a demandé la suite). */
+    function montrerLaSuite(r) {
+      var lot = r.classes.slice(r.montres, r.montres + PAR_LOT);
+      return Promise.all(lot.map(function (p) { return p.meilleur.resultat.data(); })).then(function (donnees) {
+        if (r.numero !== numeroRequete) return null;
+        /* Les pages dans la langue de la page d'abord ; les pages françaises lues depuis /en/ ensuite. */
+        var ordre = lot.map(function (p, i) { return i; });
+        ordre.sort(function (a, b) {
+          var la = donnees[a].meta.langue && donnees[a].meta.langue !== langue ? 1 : 0;
+          var lb = donnees[b].meta.langue && donnees[b].meta.langue !== langue ? 1 : 0;
+          return (la - lb) || (a - b);
+        });
+        var html = elements(r.analyse, ordre.map(function (i) { return lot[i]; }), ordre.map(function (i) { return donnees[i]; }));
+        var avant = r.montres;
+        var bouton = liste.querySelector(".kb-recherche__suite");
+        if (bouton) bouton.remove();
+        if (avant === 0) liste.innerHTML = html; else liste.insertAdjacentHTML("beforeend", html);
+        r.montres += lot.length;
+        if (r.montres < r.classes.length) {
+          liste.insertAdjacentHTML("beforeend", '<li class="kb-recherche__suite"><button type="button">' +
+            echapper(textes.suite) + '</button></li>');
+          liste.querySelector(".kb-recherche__suite button").addEventListener("click", function () {
+            montrerLaSuite(r).then(function (lien) { if (lien) lien.focus(); });
+          });
+        }
+        /* Jamais une impasse : sans page qui contienne les mots, le résumé le dit et propose les
+           pages les plus proches ; le renvoi vers la FAQ et le glossaire reste sous la liste. */
+        meta.textContent = r.analyse.proches || !r.classes.length ? textes.pistes : resume(r.classes.length);
+        return liste.querySelectorAll(".md-search-result__item")[avant] ?
+          liste.querySelectorAll(".md-search-result__item")[avant].querySelector("a[href]") : null;
+      });
     }
 
     function lancer() {
@@ -381,19 +423,7 @@
           return classer(debuts, chercherForme, m.pages);
         }).then(function (classes) {
           if (numero !== numeroRequete) return;
-          /* Dix résultats affichés : dix extraits chargés, pas plus (chaque extrait est un fichier). */
-          var premiers = classes.slice(0, 10);
-          return Promise.all(premiers.map(function (p) { return p.meilleur.resultat.data(); })).then(function (donnees) {
-            if (numero !== numeroRequete) return;
-            /* Les pages dans la langue de la page d'abord ; les pages françaises lues depuis /en/ ensuite. */
-            var ordre = premiers.map(function (p, i) { return i; });
-            ordre.sort(function (a, b) {
-              var la = donnees[a].meta.langue && donnees[a].meta.langue !== langue ? 1 : 0;
-              var lb = donnees[b].meta.langue && donnees[b].meta.langue !== langue ? 1 : 0;
-              return (la - lb) || (a - b);
-            });
-            rendre(requete, analyse, ordre.map(function (i) { return premiers[i]; }), ordre.map(function (i) { return donnees[i]; }));
-          });
+          return montrerLaSuite({ analyse: analyse, classes: classes, montres: 0, numero: numero });
         });
       }).catch(function () {
         if (numero === numeroRequete) meta.textContent = textes.indisponible;
@@ -446,7 +476,7 @@
         }
         return;
       }
-      var liens = Array.prototype.slice.call(liste.querySelectorAll("a[href]"));
+      var liens = Array.prototype.slice.call(liste.querySelectorAll("a[href], .kb-recherche__suite button"));
       var i = liens.indexOf(actif);
       if (e.key === "Escape") {
         e.preventDefault();
