@@ -274,3 +274,25 @@ def test_surlignage_par_mots_entiers() -> None:
 
 def test_la_projet_a_ses_regles() -> None:
     assert (Projet(RACINE).donnees / "recherche.yml").is_file()
+
+
+def test_file_des_recherches_garde_et_abandonne() -> None:
+    """Une forme n'est cherchée qu'une fois pour toute la page ; les recherches passent une à une ;
+    celle d'une requête périmée est abandonnée avant de partir, mais redemandée pour une requête
+    vivante qui attendait la même forme."""
+    if NODE is None:
+        pytest.fail("node est nécessaire")
+    script = (f"const m = require({json.dumps(str(JS))});"
+              "const parties = []; let vieille = false;"
+              # le lecteur tape autre chose pendant la recherche de « contrat » : « rupture » n'est pas parti
+              "const f = new m.FileDeRecherches(t => { parties.push(t); if (t === 'contrat') vieille = true;"
+              "  return Promise.resolve([t]); });"
+              "const perimee = f.pour(() => vieille), vivante = f.pour(() => false);"
+              "const a = perimee('contrat'), b = perimee('rupture'), c = vivante('rupture');"
+              "Promise.all([a, b, c, vivante('contrat')]).then(r => console.log(JSON.stringify([r, parties])));")
+    sortie = subprocess.run([NODE, "-e", script], capture_output=True, text=True, check=True)
+    (a, b, c, d), parties = json.loads(sortie.stdout)
+    assert a == ["contrat"] and d == ["contrat"]  # partie avant le changement, gardée
+    assert b == []  # abandonnée pour la requête périmée
+    assert c == ["rupture"]  # redemandée pour la requête vivante
+    assert parties == ["contrat", "rupture"]  # chacune une seule fois

@@ -151,8 +151,9 @@
   }
 
   /* Fusionne les recherches d'un mot à la fois. chercher(texte) -> Promise<[{ id, score, data }]> ;
-     nombreDePages : pages de l'index de la langue (inconnu : on ne se passe d'aucun terme). */
-  function classer(analyse, chercher, nombreDePages) {
+     nombreDePages : pages de l'index de la langue (inconnu : on ne se passe d'aucun terme) ;
+     perimee() : vrai si le lecteur a tapé autre chose entre-temps (on s'arrête après le premier tour). */
+  function classer(analyse, chercher, nombreDePages, perimee) {
     var moitie = (nombreDePages || Infinity) / 2;
     var formes = [];
     analyse.numeros.forEach(function (j) {
@@ -167,6 +168,7 @@
     /* La question entière, telle quelle (elle peut être une des questions déclarées par une page). */
     if (analyse.entiere) formes.push({ groupe: "expression", texte: '"' + analyse.entiere + '"', poids: 1 });
     return Promise.all(formes.map(function (f) { return chercher(f.texte); })).then(function (listes) {
+      if (perimee && perimee()) return { formes: [], listes: [] };
       /* Second tour, selon ce que le premier a trouvé :
          - les termes officiels du glossaire d'un mot (« salaire » -> « rémunération »), sauf pour
            un mot présent sur plus de la moitié des pages : le terme n'y départagerait presque
@@ -244,6 +246,39 @@
     });
   }
 
+  /* Les recherches Pagefind d'une page, une à une, gardées par forme cherchée pour toute la vie
+     de la page : l'index ne change pas, et une même forme revient d'une requête à l'autre
+     (« contrat », puis « rupture du contrat ») ; au-delà de 200 formes, on oublie tout.
+     Une à une parce que le worker de Pagefind les traite de toute façon l'une après l'autre :
+     une recherche demandée pour une requête que le lecteur a déjà changée est abandonnée avant
+     de partir, au lieu d'occuper le worker pendant que la nouvelle attend.
+     rechercher(texte) -> Promise<résultats> ; pour(perimee) -> chercher(texte). */
+  function FileDeRecherches(rechercher) {
+    var faites = new Map();
+    var file = Promise.resolve();
+    var ABANDONNEE = {};
+    function rien() {}
+    this.pour = function (perimee) {
+      function chercher(texte) {
+        var enCours = faites.get(texte);
+        if (!enCours) {
+          if (faites.size >= 200) faites.clear();
+          enCours = file.then(function () {
+            if (perimee && perimee()) return ABANDONNEE;
+            return rechercher(texte).then(function (r) { return r || []; }, function () { return []; });
+          });
+          file = enCours.then(rien, rien);
+          faites.set(texte, enCours);
+          var celle = enCours;
+          enCours.then(function (r) { if (r === ABANDONNEE && faites.get(texte) === celle) faites.delete(texte); });
+        }
+        /* Abandonnée pour une requête périmée : redemandée pour celle-ci, si elle vit encore. */
+        return enCours.then(function (r) { return r !== ABANDONNEE ? r : (perimee && perimee() ? [] : chercher(texte)); });
+      }
+      return chercher;
+    };
+  }
+
   /* ------------------------------------------------------------ interface */
 
   function echapper(t) {
@@ -287,25 +322,14 @@
         fetch(adresseIndex + "pagefind-entry.json").then(function (r) { return r.json(); })
           .then(function (e) { return ((e.languages || {})[langue] || {}).page_count; }, function () { return undefined; })
       ]).then(function (tout) {
-        return { pagefind: tout[0], analyseur: new Analyseur(tout[1], langue), pages: tout[2] };
+        var pagefind = tout[0];
+        return { analyseur: new Analyseur(tout[1], langue), pages: tout[2],
+                 recherches: new FileDeRecherches(function (texte) {
+                   return pagefind.search(texte).then(function (r) { return r ? r.results : []; });
+                 }) };
       });
       moteur.catch(function () { moteur = null; });
       return moteur;
-    }
-
-    /* Les recherches déjà faites, par forme cherchée, pour toute la vie de la page : l'index ne
-       change pas, et une même forme revient d'une requête à l'autre (« contrat », puis « rupture
-       du contrat »). Bornée : vidée au-delà de 200 formes. */
-    var dejaCherchees = new Map();
-    function chercherUneForme(pagefind) {
-      return function (texte) {
-        if (!dejaCherchees.has(texte)) {
-          if (dejaCherchees.size >= 200) dejaCherchees.clear();
-          dejaCherchees.set(texte, pagefind.search(texte).then(function (r) { return r ? r.results : []; },
-                                                               function () { return []; }));
-        }
-        return dejaCherchees.get(texte);
-      };
     }
 
     /* Pendant la frappe : un mot terminé (suivi d'une espace ou d'une ponctuation) est cherché tout
@@ -316,7 +340,7 @@
       var termine = champ.value.replace(/[^\s,;:!?.()«»"“”]*$/, "");
       if (!termine.trim()) return;
       moteur.then(function (m) {
-        var chercher = chercherUneForme(m.pagefind);
+        var chercher = m.recherches.pour(null);
         var analyse = m.analyseur.analyser(termine);
         analyse.groupes.forEach(function (g) { if (!g.cache) chercher(g.formes[0].texte); });
         analyse.numeros.forEach(function (j) { chercher(j); });
@@ -413,14 +437,15 @@
       charger().then(function (m) {
         if (numero !== numeroRequete) return;
         var analyse = m.analyseur.analyser(requete);
-        var chercherForme = chercherUneForme(m.pagefind);
-        return classer(analyse, chercherForme, m.pages).then(function (classes) {
-          if (classes.length || !analyse.groupes.length) return classes;
+        var perimee = function () { return numero !== numeroRequete; };
+        var chercherForme = m.recherches.pour(perimee);
+        return classer(analyse, chercherForme, m.pages, perimee).then(function (classes) {
+          if (classes.length || !analyse.groupes.length || perimee()) return classes;
           /* Rien : les pages les plus proches, par le début des mots (faute de frappe, forme rare). */
           analyse.proches = true;
           var debuts = { numeros: [], groupes: analyse.groupes.filter(function (g) { return g.mot.length >= 5; })
             .map(function (g) { return { mot: g.mot, formes: [{ texte: g.mot.slice(0, 4), poids: 1 }] }; }) };
-          return classer(debuts, chercherForme, m.pages);
+          return classer(debuts, chercherForme, m.pages, perimee);
         }).then(function (classes) {
           if (numero !== numeroRequete) return;
           return montrerLaSuite({ analyse: analyse, classes: classes, montres: 0, numero: numero });
@@ -491,7 +516,8 @@
     });
   }
 
-  var api = { plier: plier, jeton: jeton, Analyseur: Analyseur, classer: classer, surligner: surligner, seSuivent: seSuivent };
+  var api = { plier: plier, jeton: jeton, Analyseur: Analyseur, classer: classer, surligner: surligner, seSuivent: seSuivent,
+              FileDeRecherches: FileDeRecherches };
   if (typeof module !== "undefined" && module.exports) {   /* node : tests unitaires */
     module.exports = api;
     return;
