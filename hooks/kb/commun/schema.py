@@ -1,4 +1,5 @@
-"""Validation JSON Schema avec des messages en français, rattachés à leur ligne."""
+"""Validation JSON Schema avec des messages en français, rattachés à leur ligne ; lecture d'un
+dossier de fichiers YAML de données validés par un schéma."""
 
 from __future__ import annotations
 
@@ -9,6 +10,12 @@ from typing import Any, Iterator
 
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
+
+from kb.commun.diagnostics import Probleme, chemin_lisible
+from kb.commun.entete import Entete, EnteteIllisible, lire_yaml
+
+#: Correction proposée pour un fichier YAML illisible.
+CORRECTION_YAML = "corrigez la syntaxe YAML (indentation, guillemets, deux-points)."
 
 
 def validateur(chemin_schema: str) -> Draft202012Validator:
@@ -79,3 +86,22 @@ def message(erreur: ValidationError) -> str:
     if v == "uniqueItems":
         return f"{champ} contient deux fois la même valeur."
     return f"{champ} : {erreur.message}."
+
+
+def fichiers_du_dossier(dossier: str | Path, racine: str | Path, schema: str | Path, *, code: str, objet: str,
+                        correction: str, problemes: list[Probleme]) -> Iterator[tuple[Path, str, Entete | None]]:
+    """Chaque `*.yml` du dossier, dans l'ordre des noms : (chemin, chemin lisible, document).
+    Un fichier illisible ou non conforme au schéma donne ses problèmes (`code`, avec la ligne et
+    `correction`) dans `problemes`, et `None` à la place du document."""
+    for chemin in sorted(Path(dossier).glob("*.yml")):
+        fichier = chemin_lisible(chemin, racine)
+        try:
+            doc = lire_yaml(chemin.read_text(encoding="utf-8"), objet=objet)
+        except EnteteIllisible as e:
+            problemes.append(Probleme(code, fichier, str(e) + ".", e.correction or CORRECTION_YAML, e.ligne))
+            yield chemin, fichier, None
+            continue
+        fautes = list(erreurs(doc.donnees, str(schema)))
+        for chemin_cle, texte in fautes:
+            problemes.append(Probleme(code, fichier, texte, correction, doc.ligne(chemin_cle)))
+        yield chemin, fichier, (None if fautes else doc)

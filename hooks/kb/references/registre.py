@@ -14,9 +14,8 @@ from typing import Callable
 
 from kb.references.citations import citation_officielle
 from kb.references.grammaire import normaliser_numero
-from kb.commun.diagnostics import Probleme, chemin_lisible
-from kb.commun.entete import EnteteIllisible, lire_yaml
-from kb.commun.schema import erreurs, nom_du_champ
+from kb.commun.diagnostics import Probleme
+from kb.commun.schema import fichiers_du_dossier, nom_du_champ
 
 LEGIFRANCE = "https://www.legifrance.gouv.fr"
 CODE_DU_TRAVAIL_NUMERIQUE = "https://code.travail.gouv.fr/code-du-travail/"
@@ -159,24 +158,14 @@ def charger(dossier: str | Path, schema: str | Path, racine: str | Path,
     """Charge data/textes/*.yml ; renvoie le registre et la liste des problèmes (KB201, KB203)."""
     registre, problemes = Registre(), []
     lignes_des_historiques: dict[str, Callable[[tuple[str | int, ...]], int | None]] = {}
-    for chemin in sorted(Path(dossier).glob("*.yml")):
-        fichier = chemin_lisible(chemin, racine)
+    for chemin, fichier, doc in fichiers_du_dossier(
+            dossier, racine, schema, code="KB201", objet="un fichier du registre", problemes=problemes,
+            correction="voir data/schemas/texte.schema.json et CONTRIBUTING.md."):
 
-        def probleme(message: str, correction: str, ligne: int | None = None) -> None:
+        def probleme(message: str, correction: str, ligne: int | None = None, fichier: str = fichier) -> None:
             problemes.append(Probleme("KB201", fichier, message, correction, ligne))
 
-        try:
-            doc = lire_yaml(chemin.read_text(encoding="utf-8"), objet="un fichier du registre")
-        except EnteteIllisible as e:
-            probleme(str(e) + ".", e.correction or "corrigez la syntaxe YAML (indentation, guillemets, deux-points).",
-                     e.ligne)
-            registre.illisibles.add(chemin.stem)
-            continue
-        fautes = list(erreurs(doc.donnees, str(schema)))
-        for chemin_cle, message in fautes:
-            probleme(message, "voir data/schemas/texte.schema.json et CONTRIBUTING.md.",
-                     doc.ligne(chemin_cle))
-        if fautes:
+        if doc is None:
             registre.illisibles.add(chemin.stem)
             continue
         d = doc.donnees

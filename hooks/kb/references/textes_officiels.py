@@ -15,10 +15,9 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from kb.commun.diagnostics import Probleme, chemin_lisible
-from kb.commun.entete import EnteteIllisible, lire_yaml
+from kb.commun.diagnostics import Probleme
 from kb.references.registre import Registre
-from kb.commun.schema import erreurs
+from kb.commun.schema import fichiers_du_dossier
 
 CORRECTION = "Voir CONTRIBUTING.md, « Mettre à jour les rédactions officielles » (#redactions-officielles)."
 
@@ -42,22 +41,14 @@ def charger(dossier: str | Path, schema: str | Path, racine: str | Path, registr
     aujourdhui = aujourdhui or dt.date.today()
     redactions: dict[str, Redaction] = {}
     problemes: list[Probleme] = []
-    for chemin in sorted(Path(dossier).glob("*.yml")):
-        fichier = chemin_lisible(chemin, racine)
+    for chemin, fichier, doc in fichiers_du_dossier(
+            dossier, racine, schema, code="KB204", objet="un fichier de rédactions officielles", problemes=problemes,
+            correction="voir data/schemas/texte-officiel.schema.json. " + CORRECTION):
 
-        def probleme(message: str, correction: str, ligne: int | None) -> None:
+        def probleme(message: str, correction: str, ligne: int | None, fichier: str = fichier) -> None:
             problemes.append(Probleme("KB204", fichier, message, correction, ligne))
 
-        try:
-            doc = lire_yaml(chemin.read_text(encoding="utf-8"), objet="un fichier de rédactions officielles")
-        except EnteteIllisible as e:
-            probleme(str(e) + ".", e.correction or "corrigez la syntaxe YAML (indentation, guillemets, deux-points).",
-                     e.ligne)
-            continue
-        fautes = list(erreurs(doc.donnees, str(schema)))
-        for chemin_cle, message in fautes:
-            probleme(message, "voir data/schemas/texte-officiel.schema.json. " + CORRECTION, doc.ligne(chemin_cle))
-        if fautes:
+        if doc is None:
             continue
         d = doc.donnees
         texte = registre.textes.get(d["texte"])
