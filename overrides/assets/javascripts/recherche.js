@@ -206,7 +206,8 @@
         resultats.forEach(function (r) {
           var p = pages.get(r.id);
           if (!p) { p = { id: r.id, groupes: new Map(), numeros: 0, positions: new Map() }; pages.set(r.id, p); }
-          if (f.tape) p.positions.set(f.groupe, r.words || []);
+          /* Positions des mots tapés, gardées seulement quand une paire est à reconnaître. */
+          if (f.tape && analyse.paire) p.positions.set(f.groupe, r.words || []);
           var s = r.score * f.poids;
           var avant = p.groupes.get(f.groupe);
           if (!avant || s > avant.score) p.groupes.set(f.groupe, { score: s, resultat: r, forme: f.texte });
@@ -421,8 +422,8 @@
         /* Jamais une impasse : sans page qui contienne les mots, le résumé le dit et propose les
            pages les plus proches ; le renvoi vers la FAQ et le glossaire reste sous la liste. */
         meta.textContent = r.analyse.proches || !r.classes.length ? textes.pistes : resume(r.classes.length);
-        return liste.querySelectorAll(".md-search-result__item")[avant] ?
-          liste.querySelectorAll(".md-search-result__item")[avant].querySelector("a[href]") : null;
+        var premierNouveau = liste.querySelectorAll(".md-search-result__item")[avant];
+        return premierNouveau ? premierNouveau.querySelector("a[href]") : null;
       });
     }
 
