@@ -155,6 +155,12 @@ def langue_par_defaut(config: MkDocsConfig) -> str:
     return langues(config)[0]
 
 
+def langue_du_contenu(page: Page, config: MkDocsConfig) -> str:
+    """Langue dans laquelle la page est écrite : celle de son fichier (une page française servie
+    sous /en/ reste en français), à défaut celle du build en cours."""
+    return getattr(page.file, "locale", None) or config.theme["language"]
+
+
 def est_un_repli(page: Page, config: MkDocsConfig) -> bool:
     """Page d'une autre langue servie dans ce build (copie de repli de mkdocs-static-i18n)."""
     locale = getattr(page.file, "locale", None)

@@ -26,6 +26,8 @@ class EtatDuGlossaire:
     charge: bool = False
     termes: list[Terme] = field(default_factory=list)
     motifs: Motifs | None = None
+    # Sigle -> texte au survol (kb.glossaire.sigles), fait une fois par build à la première page.
+    sigles: dict[str, str] | None = None
     # (HTML du contenu d'une page, lien vers le glossaire) -> le même, termes liés : une page
     # française non traduite est rendue deux fois (sous / et sous /en/) avec le même HTML.
     pages_liees: UneFoisParEntree = field(default_factory=UneFoisParEntree)

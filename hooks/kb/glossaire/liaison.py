@@ -11,6 +11,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from kb.commun.html import SANS_NOUVEAU_LIEN, transformer_texte
+from kb.commun.projet import langue_du_contenu
 from kb.commun.normalisation import Slugify
 from kb.glossaire.chargement import etat_du_glossaire
 from kb.glossaire.expression import Motifs, motifs_des_termes
@@ -24,7 +25,7 @@ PAGE_DU_GLOSSAIRE = "glossaire.md"
 def lier_la_page(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Le HTML de la page, termes liés (une fois par HTML, voir EtatDuGlossaire.pages_liees)."""
     glossaire = files.get_file_from_path(PAGE_DU_GLOSSAIRE)
-    langue = getattr(page.file, "locale", None) or config.theme["language"]
+    langue = langue_du_contenu(page, config)
     # Le glossaire est en français : seules les pages écrites en français ont des liens vers lui.
     if glossaire is None or page.file.src_uri == PAGE_DU_GLOSSAIRE or not langue.startswith("fr"):
         return html

@@ -8,6 +8,7 @@ import re
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
+from kb.commun.projet import langue_du_contenu
 from kb.glossaire.chargement import etat_du_glossaire
 from kb.glossaire.termes import Terme, infobulle
 
@@ -19,9 +20,12 @@ def preparer_les_sigles(page: Page, config: MkDocsConfig) -> None:
     reçoit le glossaire par son option « glossary ». MkDocs crée l'objet Markdown de la page
     juste après on_page_markdown, à partir de config.mdx_configs. Même HTML qu'en ajoutant les
     définitions « *[CAE]: … » à la fin de chaque page, sans les faire analyser à chaque page."""
-    termes = etat_du_glossaire(config).termes
-    langue = getattr(page.file, "locale", None) or config.theme["language"]
-    config.mdx_configs["abbr"] = {"glossary": abreviations(termes) if langue.startswith("fr") else {}}
+    etat = etat_du_glossaire(config)
+    if etat.sigles is None:
+        etat.sigles = abreviations(etat.termes)
+    langue = langue_du_contenu(page, config)
+    # Une copie par page : l'extension abbr reçoit son propre dictionnaire.
+    config.mdx_configs["abbr"] = {"glossary": dict(etat.sigles) if langue.startswith("fr") else {}}
 
 
 def abreviations(termes: list[Terme]) -> dict[str, str]:

@@ -39,17 +39,18 @@ def variable_kb(context: dict[str, Any], page: Page, config: MkDocsConfig) -> di
     """La variable `kb` d'une page : textes, langues, dates, sources, publics, signalement."""
     langue = context.get("i18n_page_locale") or config.theme["language"]
     langue_contenu = getattr(page.file, "locale", None) or langue
+    defaut = langue_par_defaut(config)
     textes = textes_de_l_interface(config, langue)
     meta = page.meta
     context["kb"] = {
         "langue": langue,
         "langue_contenu": langue_contenu,
         # Début des adresses des pages de cette langue (« en/ »), pour les liens des gabarits.
-        "prefixe_langue": "" if langue == langue_par_defaut(config) else f"{langue}/",
+        "prefixe_langue": "" if langue == defaut else f"{langue}/",
         "textes": textes,
-        "traduite": langue_contenu == langue and langue != langue_par_defaut(config),
+        "traduite": langue_contenu == langue and langue != defaut,
         "non_traduite": langue_contenu != langue,
-        "version_francaise": lien_alternatif(config, langue_par_defaut(config)),
+        "version_francaise": lien_alternatif(config, defaut),
         "verifie_le": date_longue(meta.get("verifie_le"), langue),
         "verifie_le_iso": str(meta.get("verifie_le") or ""),
         "mis_a_jour_le": date_longue(meta.get("git_revision_date_localized_raw_iso_date"), langue),

@@ -9,7 +9,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
 from kb.commun.dates import date_longue
-from kb.commun.projet import textes_de_l_interface
+from kb.commun.projet import langue_du_contenu, textes_de_l_interface
 from kb.nouveautes.entrees import CATEGORIES, PAGE, Nouveaute, ancres_de_la_langue, classees, etat_des_nouveautes, titre_de_l_entree
 
 MARQUE_PAGE = "<!-- nouveautes -->"
@@ -22,7 +22,7 @@ def inserer_les_nouveautes(markdown: str, page: Page, config: MkDocsConfig) -> s
     nouveautes = etat_des_nouveautes(config).nouveautes
     if not nouveautes or (MARQUE_PAGE not in markdown and MARQUE_ACCUEIL not in markdown):
         return None
-    langue = getattr(page.file, "locale", None) or config.theme["language"]
+    langue = langue_du_contenu(page, config)
     textes = textes_de_l_interface(config, langue)
     ancres = ancres_de_la_langue(config)
     if MARQUE_PAGE in markdown:

@@ -172,7 +172,6 @@ class _Ouvert:
     attributs: str
     ancrable: bool
     section: str
-    dans_tbody: bool = False
     # Calculés une fois, à l'ouverture : l'élément ou l'un de ses parents est une zone sans ancre
     # (<nav>, classe de _CLASSES_SANS_ANCRE) ; il est ou est dans un contenant de paragraphe.
     sans_ancre: bool = False
@@ -209,14 +208,14 @@ def ancrer_html(html: str, elisions: Iterable[str]) -> str:
             pile.append(_Ouvert(nom, m.start(), m.end(), attributs, False, section,
                                 sans_ancre=sans_ancre, contenant_de_p=contenant_de_p))
             continue
-        # Exclu : l'élément a une classe sans ancre, ou l'un de ses parents est une zone sans ancre.
-        exclu = classe_sans_ancre or (parent is not None and parent.sans_ancre)
+        # Pour p, li et tr, sans_ancre dit exactement : l'élément a une classe sans ancre, ou l'un
+        # de ses parents est une zone sans ancre.
         if nom == "p":
-            ancrable = not exclu and not (parent is not None and parent.contenant_de_p)
+            ancrable = not sans_ancre and not (parent is not None and parent.contenant_de_p)
         elif nom == "li":
-            ancrable = not exclu
+            ancrable = not sans_ancre
         elif nom == "tr":
-            ancrable = not exclu and parent is not None and parent.nom == "tbody"
+            ancrable = not sans_ancre and parent is not None and parent.nom == "tbody"
         else:
             ancrable = False
         pile.append(_Ouvert(nom, m.start(), m.end(), attributs, ancrable, section,

@@ -14,11 +14,19 @@ from kb.pages.ancres import ancrer_html
 
 class AncresDesPages(UneFoisParEntree):
     """Partie de l'état du build (kb.commun.etat) : (HTML du contenu d'une page, élisions) -> le même HTML,
-    ancré ; calculé une fois pour une page rendue sous / et sous /en/ avec le même HTML."""
+    ancré ; calculé une fois pour une page rendue sous / et sous /en/ avec le même HTML. Les élisions
+    sont lues une fois par build, à la première page."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.elisions: tuple[str, ...] | None = None
 
 
 def ancrer_la_page(html: str, config: MkDocsConfig) -> str:
     """Le HTML du contenu, chaque paragraphe, élément de liste et ligne de tableau ancré."""
-    # Les élisions retirées des clés : celles de la recherche (data/recherche.yml).
-    entree = (html, elisions(projet(config).racine))
-    return etat_du_build(config).partie(AncresDesPages).calculer(entree, lambda: ancrer_html(*entree))
+    partie = etat_du_build(config).partie(AncresDesPages)
+    if partie.elisions is None:
+        # Les élisions retirées des clés : celles de la recherche (data/recherche.yml).
+        partie.elisions = elisions(projet(config).racine)
+    entree = (html, partie.elisions)
+    return partie.calculer(entree, lambda: ancrer_html(*entree))

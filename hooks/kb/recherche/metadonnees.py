@@ -9,7 +9,7 @@ from typing import Any, Mapping
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
-from kb.commun.projet import est_un_repli, langues, registre
+from kb.commun.projet import est_un_repli, langue_par_defaut, registre
 from kb.recherche.jetons import jetons_de_la_page
 from kb.references.grammaire import numero_cite
 from kb.references.registre import Registre
@@ -25,7 +25,7 @@ def contexte_de_recherche(context: dict[str, Any], page: Page, config: MkDocsCon
     """Ajoute `kb_recherche` (métadonnées Pagefind de la page) au contexte des gabarits."""
     repli = est_un_repli(page, config)
     # Langue réelle du contenu (une page française servie sous /en/ reste en français).
-    langue = getattr(page.file, "locale", None) or langues(config)[0]
+    langue = getattr(page.file, "locale", None) or langue_par_defaut(config)
     context["kb_recherche"] = metadonnees_de_la_page(page.meta or {}, registre(config),
                                                      repli=repli, langue_du_contenu=str(langue))
     return context

@@ -19,8 +19,8 @@ import re
 from dataclasses import dataclass
 from typing import Mapping
 
-from kb.references.grammaire import (CODE_PAR_DEFAUT, GROUPE_LOI, NUM_CODE, TEXTE, UN_NUM_LOI, codes_du_registre,
-                          groupe_code, numero_cite)
+from kb.references.grammaire import (CODE_PAR_DEFAUT, GROUPE_LOI, NUM_CODE, TEXTE, UN_NUM_LOI, cle_de_date,
+                                     codes_du_registre, groupe_code, numero_cite)
 from kb.commun.normalisation import ESPACE, espaces_ordinaires, sans_accents, tirets_ordinaires
 
 __all__ = ("CODE_PAR_DEFAUT", "Citation", "citation_officielle", "codes_du_registre", "identifiant_de_texte",
@@ -70,8 +70,7 @@ def trouver(texte: str, textes_par_date: Mapping[str, str] | None = None,
         if groupe.group("numero"):
             texte_id: str | None = identifiant_de_texte(nature, groupe.group("numero"))
         elif groupe.group("date"):
-            cle = f"{sans_accents(nature).lower()} {_espaces(groupe.group('date')).replace('1er ', '1 ')}"
-            texte_id = textes_par_date.get(cle)
+            texte_id = textes_par_date.get(cle_de_date(sans_accents(nature).lower(), _espaces(groupe.group('date'))))
         else:
             continue  # « l'article 3 de la loi » sans autre précision : trop vague pour un lien
         debut_nums = groupe.start("nums")

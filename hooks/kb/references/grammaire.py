@@ -30,9 +30,7 @@ from types import MappingProxyType
 from typing import Iterable, Mapping
 
 from kb.commun.dates import date_longue
-from kb.commun.normalisation import ESPACE
-
-ESP = ESPACE
+from kb.commun.normalisation import ESPACE as ESP
 
 #: Lettres des articles de code : législatif (L), réglementaire (R), décret simple (D).
 LETTRES = "LRD"
@@ -189,13 +187,18 @@ def codes_du_registre(textes: Iterable[object]) -> dict[str, str]:
     return {t.complement: t.id for t in textes if getattr(t, "nature", None) == "code"}
 
 
+def cle_de_date(nature: str, date: str) -> str:
+    """Clé d'un texte cité par sa date : (« loi », « 1er juillet 1901 ») -> « loi 1 juillet 1901 »."""
+    return f"{nature} {date.replace('1er ', '1 ')}"
+
+
 def textes_par_date(reg: object) -> dict[str, str]:
     """« loi 10 septembre 1947 » -> « loi-47-1775 », pour les textes du registre (`kb.references.registre.Registre`)
     qui ne sont pas des codes : la clé que :func:`cle_de_date` donne à une citation par date."""
     resultat = {}
     for texte in reg.textes.values():  # type: ignore[attr-defined]
         if texte.date and texte.nature != "code":
-            resultat[f"{texte.nature} {date_longue(texte.date, 'fr').replace('1er ', '1 ')}"] = texte.id
+            resultat[cle_de_date(texte.nature, date_longue(texte.date, 'fr'))] = texte.id
     return resultat
 
 

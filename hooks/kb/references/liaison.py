@@ -11,9 +11,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from kb.commun.diagnostics import Probleme, chemin_lisible, signaler
+from kb.commun.diagnostics import Probleme, signaler
 from kb.commun.html import SANS_NOUVEAU_LIEN, transformer_texte
-from kb.commun.projet import est_un_repli, grammaire, projet, registre
+from kb.commun.projet import est_un_repli, fichier_lisible, grammaire, registre
 from kb.references.citations import Citation, trouver
 from kb.references.pages_d_articles import lien
 from kb.references.retroliens import etat_des_references
@@ -61,8 +61,7 @@ def lier_les_citations(html: str, page: Page, config: MkDocsConfig, files: Files
 
 def problemes_de_citation(inconnues: list[Citation], page: Page, config: MkDocsConfig) -> list[Probleme]:
     """KB200 pour chaque citation inconnue, avec la ligne du fichier source où elle apparaît."""
-    racine = projet(config).racine
-    fichier = chemin_lisible(page.file.abs_src_path, racine)
+    fichier = fichier_lisible(config, page.file.abs_src_path)
     lignes = Path(page.file.abs_src_path).read_text(encoding="utf-8-sig").splitlines()
     # La ligne : dans le corps de la page (pas l'en-tête, où « R7331-9 » ressemble à « L. 7331-9 »),
     # la première qui contient la même citation selon la même grammaire ; à défaut (citation coupée

@@ -7,8 +7,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from kb.commun.diagnostics import Probleme, chemin_lisible, signaler
-from kb.commun.projet import est_un_repli, projet, registre
+from kb.commun.diagnostics import Probleme, signaler
+from kb.commun.projet import est_un_repli, fichier_lisible, registre
 from kb.references.registre import Article, Registre, Texte
 from kb.references.retroliens import EtatDesReferences
 
@@ -78,7 +78,7 @@ def lien(cible: Texte | Article, page: Page, etat: EtatDesReferences, files: Fil
 
 def _probleme_page_article(page: Page, config: MkDocsConfig, ref: str, article: Article | None,
                            attendu: str | None) -> Probleme:
-    fichier = chemin_lisible(page.file.abs_src_path, projet(config).racine)
+    fichier = fichier_lisible(config, page.file.abs_src_path)
     if article is None:
         return Probleme("KB202", fichier, f"« article: {ref} » ne correspond à aucun article du registre.",
                         "corrigez l'identifiant (forme texte:numéro, par exemple code-du-travail:L7331-2) ou "

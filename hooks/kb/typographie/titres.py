@@ -8,7 +8,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 
-from kb.commun.projet import elements_du_menu
+from kb.commun.projet import elements_du_menu, langue_du_contenu
 from kb.typographie.espaces import corriger_texte
 
 
@@ -27,7 +27,7 @@ def corriger_les_sections_du_menu(nav: Navigation, config: MkDocsConfig) -> None
 def corriger_les_titres_de_la_page(page: Page, config: MkDocsConfig) -> None:
     """Titre et table des matières d'une page écrite en français (y compris recopiée sous /en/) :
     tous les menus qui les reprennent sont rendus après que chaque page a passé on_page_content."""
-    if _en_francais(getattr(page.file, "locale", None) or config.theme["language"]):
+    if _en_francais(langue_du_contenu(page, config)):
         if page.title:
             page.title = corriger_texte(page.title)
         if isinstance(page.meta.get("title"), str):  # Material le préfère à page.title (en-tête, <title>)
