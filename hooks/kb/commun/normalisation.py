@@ -56,6 +56,11 @@ _DIACRITIQUES_LATINS = re.compile("[\u0300-\u036f]+")
 _AU_DELA_DU_LATIN = re.compile("[^\x00-\u02ff]+")
 
 
+def majuscule(texte: str) -> str:
+    """Le texte avec une capitale initiale (« Code du travail »), le reste inchangé."""
+    return texte[:1].upper() + texte[1:]
+
+
 def sans_accents(texte: str) -> str:
     """Sans diacritiques : « sécurité sociale, Île » -> « securite sociale, Ile » (casse gardée)."""
     if texte.isascii():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any, Iterable, Iterator
 from urllib.parse import urlsplit
 
@@ -153,6 +153,12 @@ def langues_declarees(config: MkDocsConfig) -> list[str]:
 
 def langue_par_defaut(config: MkDocsConfig) -> str:
     return langues(config)[0]
+
+
+def chemin_relatif(depuis: str, vers: str) -> str:
+    """Chemin Markdown relatif entre deux fichiers sources de docs/ (MkDocs le valide et le convertit)."""
+    dossier = PurePosixPath(depuis).parent
+    return PurePosixPath(*([".."] * len(dossier.parts)), vers).as_posix()
 
 
 def langue_du_contenu(page: Page, config: MkDocsConfig) -> str:

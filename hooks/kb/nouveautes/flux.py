@@ -8,6 +8,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from mkdocs.config.defaults import MkDocsConfig
 
+from kb.commun.normalisation import majuscule
 from kb.commun.projet import langue_par_defaut, textes_de_l_interface
 from kb.nouveautes.entrees import CATEGORIES, Nouveaute, ancres_de_la_langue, classees, etat_des_nouveautes, titre_de_l_entree
 
@@ -60,7 +61,7 @@ def flux_atom(nouveautes: list[Nouveaute], ancres: dict[Nouveaute, str], *, lang
             "  <entry>",
             # Permanent : ne dépend ni du titre ni de l'adresse de la page (RFC 4287, 4.2.6).
             f"    <id>tag:{hote},{n.publie_le}:nouveautes/{n.categorie}/{n.date}/{ancres[n]}</id>",
-            f"    <title>{escape(_majuscule(titre_de_l_entree(n, langue)))}</title>",
+            f"    <title>{escape(majuscule(titre_de_l_entree(n, langue)))}</title>",
             f'    <link rel="alternate" type="text/html" href={quoteattr(page + "#" + ancres[n])}/>',
             f"    <published>{instant(n.publie_le)}</published>",
             f"    <updated>{instant(n.mise_a_jour)}</updated>",
@@ -70,7 +71,3 @@ def flux_atom(nouveautes: list[Nouveaute], ancres: dict[Nouveaute, str], *, lang
         ]
     lignes.append("</feed>")
     return "\n".join(lignes) + "\n"
-
-
-def _majuscule(texte: str) -> str:
-    return texte[:1].upper() + texte[1:]

@@ -3,13 +3,12 @@
 
 from __future__ import annotations
 
-from pathlib import PurePosixPath
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
 from kb.commun.dates import date_longue
-from kb.commun.projet import langue_du_contenu, textes_de_l_interface
+from kb.commun.projet import chemin_relatif, langue_du_contenu, textes_de_l_interface
 from kb.nouveautes.entrees import CATEGORIES, PAGE, Nouveaute, ancres_de_la_langue, classees, etat_des_nouveautes, titre_de_l_entree
 
 MARQUE_PAGE = "<!-- nouveautes -->"
@@ -29,7 +28,7 @@ def inserer_les_nouveautes(markdown: str, page: Page, config: MkDocsConfig) -> s
         markdown = markdown.replace(MARQUE_PAGE, rendre_page(nouveautes, ancres, textes))
     if MARQUE_ACCUEIL in markdown:
         derniere = max(nouveautes, key=lambda n: (n.publie_le, n.tri))
-        vers = _relatif(page.file.src_uri, PAGE)
+        vers = chemin_relatif(page.file.src_uri, PAGE)
         markdown = markdown.replace(MARQUE_ACCUEIL, (
             f"**{textes['derniere_nouveaute'].replace('{date}', date_longue(derniere.publie_le, langue))}** "
             f"[{derniere.titre_en(langue)}]({vers}#{ancres[derniere]}). "
@@ -48,9 +47,3 @@ def rendre_page(nouveautes: list[Nouveaute], ancres: dict[Nouveaute, str], texte
         for n in entrees:
             lignes += [f"### {titre_de_l_entree(n)} {{ #{ancres[n]} }}", "", n.texte.rstrip(), ""]
     return "\n".join(lignes)
-
-
-def _relatif(depuis: str, vers: str) -> str:
-    """Chemin Markdown relatif entre deux fichiers sources."""
-    dossier = PurePosixPath(depuis).parent
-    return PurePosixPath(*([".."] * len(dossier.parts)), vers).as_posix()

@@ -3,14 +3,14 @@ textes/index.md, et l'index des textes écrit à la place de `<!-- index-des-tex
 
 from __future__ import annotations
 
-from pathlib import PurePosixPath
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from kb.commun.projet import elements_du_menu, registre
+from kb.commun.normalisation import majuscule
+from kb.commun.projet import chemin_relatif, elements_du_menu, registre
 from kb.references.pages_d_articles import DOSSIER, articles_du_texte, chemin_attendu, page_article
 from kb.references.registre import Registre
 
@@ -58,7 +58,7 @@ def index_des_textes(reg: Registre, files: Files, page: Page) -> str:
             for a in articles:
                 cible = files.get_file_from_path(chemin_attendu(a))
                 if cible is not None:
-                    lien = f"[{a.numero_affiche}]({_relatif(page.file, cible)})"
+                    lien = f"[{a.numero_affiche}]({chemin_relatif(page.file.src_uri, cible.src_uri)})"
                 elif a.url:
                     lien = f"[{a.numero_affiche}]({a.url})"
                 else:
@@ -66,12 +66,6 @@ def index_des_textes(reg: Registre, files: Files, page: Page) -> str:
                 lignes.append(f"| {lien} | {a.intitule} |")
             lignes.append("")
     return "\n".join(lignes)
-
-
-def _relatif(depuis: File, vers: File) -> str:
-    """Chemin Markdown relatif entre deux fichiers sources (MkDocs le valide et le convertit)."""
-    dossier = PurePosixPath(depuis.src_uri).parent
-    return PurePosixPath(*([".."] * len(dossier.parts)), vers.src_uri).as_posix()
 
 
 def _section_des_textes(nav: Navigation) -> Section | None:
@@ -88,8 +82,3 @@ def _relier_pages(nav: Navigation) -> None:
         p.previous_page = pages[i - 1] if i > 0 else None
         p.next_page = pages[i + 1] if i + 1 < len(pages) else None
     nav.pages = pages
-
-
-def majuscule(texte: str) -> str:
-    """Le texte avec une capitale initiale (« Code du travail »)."""
-    return texte[:1].upper() + texte[1:]
