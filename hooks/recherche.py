@@ -10,8 +10,11 @@ Table des événements ; le travail est fait dans `kb/recherche/`, un module par
   Material, et les métadonnées que Pagefind lit dans chaque page (`kb/recherche/metadonnees.py`) :
   jetons des numéros (``l7331x2``, `kb/recherche/jetons.py`), questions déclarées dans l'en-tête
   (``questions:``), numéro officiel de l'article, langue réelle du contenu ;
+* ``on_env`` et ``on_post_page`` (dernier hook de mkdocs.yml, donc sur le HTML final) : chaque page
+  rendue laisse de côté la seule partie que Pagefind lit, son en-tête et son contenu
+  (`kb/recherche/indexation.py`) ;
 * ``on_post_build`` (une fois, après toutes les langues) : écrit ``recherche/regles.json``, les
-  mêmes règles pour le navigateur, puis indexe le site construit avec l'API Python documentée de
+  mêmes règles pour le navigateur, puis indexe ces pages avec l'API Python documentée de
   Pagefind, un index par langue (`kb/recherche/indexation.py`).
 
 Le navigateur (``overrides/assets/javascripts/recherche.js``) réécrit la requête avec ces règles et
@@ -26,7 +29,7 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
-from kb.recherche.indexation import indexer_le_site
+from kb.recherche.indexation import abandonner, compter_les_pages_a_rendre, indexer_le_site, retenir_la_page
 from kb.recherche.metadonnees import contexte_de_recherche, hors_de_l_index_de_material
 from kb.recherche.regles import charger_pour_le_build, ecrire_les_regles
 
@@ -45,6 +48,14 @@ def on_page_context(context: dict[str, Any], page: Any, config: MkDocsConfig, na
     return contexte_de_recherche(context, page, config)
 
 
+def on_env(env: Any, config: MkDocsConfig, files: Any) -> None:
+    compter_les_pages_a_rendre(files, config)
+
+
+def on_post_page(output: str, page: Any, config: MkDocsConfig) -> None:
+    retenir_la_page(output, page, config)
+
+
 @event_priority(-200)  # après le on_post_build de mkdocs-static-i18n (-100), qui construit les autres langues
 def on_post_build(config: MkDocsConfig) -> None:
     i18n = config.plugins.get("i18n")
@@ -52,3 +63,5 @@ def on_post_build(config: MkDocsConfig) -> None:
         return  # build imbriqué d'une langue : le site n'est pas encore complet
     if ecrire_les_regles(config):  # sinon KB800 déjà signalé
         indexer_le_site(config)
+    else:
+        abandonner(config)

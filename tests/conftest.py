@@ -109,6 +109,18 @@ def _fixture_construire():
     return construire
 
 
+@pytest.fixture(name="preparer", scope="session")
+def _fixture_preparer():
+    """La fonction `preparer` comme fixture : un petit site prêt à construire soi-même (par
+    exemple deux builds de suite, le second avec --dirty) ; `environnement_mkdocs` pour le lancer."""
+    return preparer
+
+
+@pytest.fixture(name="environnement_mkdocs", scope="session")
+def _fixture_environnement_mkdocs():
+    return environnement_mkdocs()
+
+
 def chemin_du_site(fichier_config: Path = RACINE / "mkdocs.yml") -> str:
     """Chemin de site_url (« /base-juridique-cae ») : le site est servi sous ce préfixe."""
     return prefixe_du_site(fichier_config)

