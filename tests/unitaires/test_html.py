@@ -118,3 +118,12 @@ def test_element_portant_nom_d_attribut_exact():
     assert element_portant('<div title="data-pagefind-body">a</div>', "data-pagefind-body") is None
     html = "<p>x</p><main data-pagefind-body=\"\">é</main>"
     assert element_portant(html, "data-pagefind-body") == (8, len(html))
+
+
+def test_element_portant_ni_dans_le_texte_ni_dans_une_valeur():
+    from kb.commun.html import element_portant
+    assert element_portant("<p>un data-pagefind-body dans le texte</p>", "data-pagefind-body") is None
+    assert element_portant('<div title="voir data-pagefind-body">a</div>', "data-pagefind-body") is None
+    assert element_portant("<div title='l’« attribut » data-pagefind-body'>a</div>", "data-pagefind-body") is None
+    html = '<p>data-pagefind-body</p><section class="x"\n  data-pagefind-body>« é »</section>'
+    assert element_portant(html, "data-pagefind-body") == (html.index("<section"), len(html))

@@ -72,16 +72,24 @@ def _fin_element(html: str, nom: str, apres_ouvrante: int, limite: int) -> int:
 
 def element_portant(html: str, attribut: str) -> tuple[int, int] | None:
     """(début, fin) du premier élément qui porte l'attribut (« data-pagefind-body »), de sa balise
-    ouvrante à sa balise fermante comprises (imbrication comptée) ; None s'il n'y en a pas."""
-    ouvrante = _porteuse(attribut).search(html)
-    if ouvrante is None:
-        return None
-    return ouvrante.start(), _fin_element(html, ouvrante.group(1), ouvrante.end(), len(html))
+    ouvrante à sa balise fermante comprises (imbrication comptée) ; None s'il n'y en a pas.
+
+    Passe sur chaque page rendue : l'attribut est cherché comme une simple chaîne, puis on vérifie
+    qu'il est bien un attribut de la balise qui le contient (et non du texte ou une valeur)."""
+    position = html.find(attribut)
+    while position >= 0:
+        debut = html.rfind("<", 0, position)
+        balise = _BALISE_OUVRANTE.match(html, debut) if debut >= 0 else None
+        if (balise is not None and balise.end() > position and html[position - 1].isspace()
+                and html[position + len(attribut)] in _APRES_UN_NOM_D_ATTRIBUT
+                and html.count('"', debut, position) % 2 == 0 and html.count("'", debut, position) % 2 == 0):
+            return debut, _fin_element(html, balise.group(1), balise.end(), len(html))
+        position = html.find(attribut, position + 1)
+    return None
 
 
-@lru_cache(maxsize=None)
-def _porteuse(attribut: str) -> re.Pattern[str]:
-    return re.compile(rf"<([a-zA-Z][a-zA-Z0-9-]*){_FIN_DE_NOM}[^>]*?\s{re.escape(attribut)}(?=[\s=/>])[^>]*>")
+_BALISE_OUVRANTE = re.compile(rf"<([a-zA-Z][a-zA-Z0-9-]*){_FIN_DE_NOM}[^>]*>")
+_APRES_UN_NOM_D_ATTRIBUT = frozenset(" \t\n\r\f=/>")
 
 
 def _zones_exclues(html: str, exclus: frozenset[str], debut: int, fin: int) -> Iterator[tuple[int, int]]:
