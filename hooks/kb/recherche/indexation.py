@@ -7,8 +7,9 @@ l'élément marqué `data-pagefind-body` (le contenu, overrides/partials/content
 page rendue laisse donc, dans un dossier temporaire qui reproduit le site, la seule partie que
 Pagefind lit (`retenir_la_page`), et c'est ce dossier qu'il indexe : le même index, pour trois fois
 moins de HTML à lire. Mesuré sur 2 000 pages synthétiques (4 400 pages rendues) : Pagefind 12,6 s
-de CPU au lieu de 22,4 s, pour 1 à 3 s de plus dans le build (extraits écrits, surtout du temps
-système) ; sur le site réel (400 pages), le gain net (environ 0,3 s) se perd dans le bruit.
+de CPU au lieu de 22,4 s ; site réel : 1,6 s au lieu de 2,1 s. Écrire les extraits coûte, dans le
+build, 0,17 s sur le site réel quand ils vont en mémoire (/dev/shm, `dossier_temporaire`), 0,53 s
+sur le disque de cette machine.
 Un build partiel (`mkdocs build --dirty`, qui ne rend que les pages modifiées) indexe le site
 construit en entier, comme avant.
 """
@@ -19,6 +20,7 @@ import asyncio
 import logging
 import os
 import re
+import shutil
 import tempfile
 from pathlib import Path
 from typing import Any, Mapping
@@ -71,7 +73,7 @@ class PagesPourPagefind:
 
     def ecrire(self, chemin_dans_le_site: str, texte: str) -> None:
         if self._temporaire is None:
-            self._temporaire = tempfile.TemporaryDirectory(prefix="kb-pagefind-")
+            self._temporaire = tempfile.TemporaryDirectory(prefix="kb-pagefind-", dir=dossier_temporaire())
             self._dossiers_crees: set[str] = set()
         cible = os.path.join(self._temporaire.name, chemin_dans_le_site)
         dossier = os.path.dirname(cible)
@@ -89,6 +91,26 @@ class PagesPourPagefind:
     def complet(self) -> bool:
         """Vrai si chaque page à rendre l'a été (faux pour `mkdocs build --dirty`)."""
         return self._temporaire is not None and self.rendues >= self.attendues
+
+
+#: Place libre demandée à /dev/shm avant d'y écrire les extraits (ceux de 4 400 pages : 90 Mo).
+PLACE_EN_MEMOIRE = 1 << 30
+
+
+def dossier_temporaire() -> str | None:
+    """Où écrire les extraits : le dossier temporaire choisi par TMPDIR s'il est donné ; sinon
+    /dev/shm, le système de fichiers en mémoire de Linux, s'il a de la place ; sinon celui de Python.
+
+    Sur un disque de machine virtuelle, créer un fichier par page coûte plus de temps système que
+    Pagefind n'en gagne à lire moins de HTML (site réel : 0,53 s dans le hook au lieu de 0,17 s)."""
+    if os.environ.get("TMPDIR"):
+        return None
+    try:
+        if os.access("/dev/shm", os.W_OK) and shutil.disk_usage("/dev/shm").free > PLACE_EN_MEMOIRE:
+            return "/dev/shm"
+    except OSError:
+        pass
+    return None
 
 
 def compter_les_pages_a_rendre(files: Any, config: MkDocsConfig) -> None:
