@@ -14,8 +14,8 @@ Table des événements ; le travail est fait dans `kb/recherche/`, un module par
   rendue laisse de côté la seule partie que Pagefind lit, son en-tête et son contenu
   (`kb/recherche/indexation.py`) ;
 * ``on_post_build`` (une fois, après toutes les langues) : écrit ``recherche/regles.json``, les
-  mêmes règles pour le navigateur, puis indexe ces pages avec l'API Python documentée de
-  Pagefind, un index par langue (`kb/recherche/indexation.py`).
+  mêmes règles pour le navigateur, puis indexe ces pages avec la commande de Pagefind
+  (`python -m pagefind`), un index par langue (`kb/recherche/indexation.py`).
 
 Le navigateur (``overrides/assets/javascripts/recherche.js``) réécrit la requête avec ces règles et
 interroge Pagefind par son API JavaScript documentée. Rien ici ne touche aux éléments internes de

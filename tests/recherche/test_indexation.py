@@ -9,7 +9,6 @@ import json
 import os
 import subprocess
 import sys
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -46,10 +45,7 @@ def test_l_index_est_celui_du_site_entier(site_construit: Path, tmp_path: Path) 
     # Le site sans son index, indexé en entier comme avant (add_directory sur le site construit).
     subprocess.run(["cp", "-r", str(site_construit), str(copie)], check=True)
     subprocess.run(["rm", "-r", str(copie / DOSSIER_INDEX)], check=True)
-    # Dans un autre fil : Playwright (tests du navigateur de la même session) occupe la boucle
-    # asyncio de celui-ci, et l'API de Pagefind en lance une.
-    with ThreadPoolExecutor(max_workers=1) as fil:
-        fil.submit(indexer, copie).result()
+    indexer(copie)
     attendu, obtenu = fragments(copie / DOSSIER_INDEX), fragments(site_construit / DOSSIER_INDEX)
     assert len(obtenu) > 300
     assert obtenu.keys() == attendu.keys()
@@ -118,3 +114,23 @@ def test_extraits_en_memoire_sauf_tmpdir_donne_ou_place_manquante(monkeypatch, t
     monkeypatch.setattr(indexation, "PLACE_EN_MEMOIRE", 0)
     en_memoire = Path("/dev/shm").is_dir() and os.access("/dev/shm", os.W_OK)
     assert indexation.dossier_temporaire() == ("/dev/shm" if en_memoire else None)
+
+
+def test_un_echec_de_pagefind_est_explique(tmp_path: Path) -> None:
+    """Pagefind qui échoue (ici : aucune page HTML) donne son message, jamais un index vide."""
+    from kb.recherche.indexation import EchecDePagefind
+    with pytest.raises(EchecDePagefind, match="not able to build an index"):
+        indexer(tmp_path)
+
+
+def test_aucun_fichier_de_l_index_n_est_tronque(site_construit: Path) -> None:
+    """Symptôme vu en CI avec l'API Python de Pagefind (service arrêté pendant l'écriture) :
+    pagefind-entry.json vide, fichiers coupés à 128 Kio, et une recherche qui ne trouve rien."""
+    index = site_construit / DOSSIER_INDEX
+    vides = [f.name for f in index.rglob("*") if f.is_file() and f.stat().st_size == 0]
+    assert not vides, f"fichiers vides dans l'index : {vides}"
+    entree = json.loads((index / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert set(entree["languages"]) == {"fr", "en"}
+    for langue, infos in entree["languages"].items():
+        assert (index / f"pagefind.{infos['hash']}.pf_meta").is_file(), langue
+        assert (index / f"wasm.{infos['wasm']}.pagefind").stat().st_size > 10_000, langue

@@ -1,5 +1,5 @@
-"""L'index Pagefind du site construit, un par langue (pris de <html lang>), par l'API Python
-documentée de Pagefind ; et sa taille par langue pour make bench.
+"""L'index Pagefind du site construit, un par langue (pris de <html lang>), par la commande de
+Pagefind ; et sa taille par langue pour make bench.
 
 Pagefind ne lit d'une page que son en-tête (<html lang>, métadonnées `data-pagefind-meta`) et
 l'élément marqué `data-pagefind-body` (le contenu, overrides/partials/content.html) ; le reste
@@ -16,11 +16,13 @@ construit en entier, comme avant.
 
 from __future__ import annotations
 
-import asyncio
+import json
 import logging
 import os
 import re
 import shutil
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 from typing import Any, Mapping
@@ -132,19 +134,30 @@ def abandonner(config: MkDocsConfig) -> None:
     etat_du_build(config).partie(PagesPourPagefind).effacer()
 
 
-async def _indexer(pages: Path, sortie: Path) -> int:
-    from pagefind.index import IndexConfig, PagefindIndex
-
-    config = IndexConfig(exclude_selectors=list(EXCLUS), output_path=str(sortie))
-    async with PagefindIndex(config=config) as index:
-        reponse = await index.add_directory(str(pages))
-        return int(reponse.get("page_count", 0)) if isinstance(reponse, dict) else 0
+class EchecDePagefind(Exception):
+    """Pagefind s'est arrêté sur une erreur, ou son index écrit est illisible."""
 
 
 def indexer(site: Path, pages: Path | None = None) -> int:
     """Indexe les pages du site (par défaut, le site construit lui-même ; sinon le dossier `pages`,
-    de même arborescence) dans site/pagefind ; renvoie le nombre de pages indexées."""
-    return asyncio.run(_indexer(pages or site, site / DOSSIER_INDEX))
+    de même arborescence) dans site/pagefind ; renvoie le nombre de pages indexées.
+
+    Par la commande de Pagefind (`python -m pagefind`, fournie par le paquet Python), qui écrit
+    l'index puis s'arrête d'elle-même. Son API Python, elle, arrête le service (SIGTERM) dès qu'il
+    a répondu à la demande d'écriture : sous charge, des fichiers restaient tronqués (vu en CI le
+    7 décembre 2026 : pagefind-entry.json vide, et la recherche ne trouvait plus rien)."""
+    commande = [sys.executable, "-m", "pagefind", "--site", str(pages or site),
+                "--output-path", str(site / DOSSIER_INDEX), "--quiet"]
+    for selecteur in EXCLUS:
+        commande += ["--exclude-selectors", selecteur]
+    fini = subprocess.run(commande, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, check=False)
+    if fini.returncode != 0:
+        raise EchecDePagefind(f"code {fini.returncode} : {fini.stdout.strip()[-500:]}")
+    try:
+        entree = json.loads((site / DOSSIER_INDEX / "pagefind-entry.json").read_text(encoding="utf-8"))
+        return sum(int(langue["page_count"]) for langue in entree["languages"].values())
+    except (OSError, ValueError, KeyError, TypeError) as e:
+        raise EchecDePagefind(f"pagefind-entry.json illisible ({e})") from e
 
 
 def indexer_le_site(config: MkDocsConfig) -> None:
