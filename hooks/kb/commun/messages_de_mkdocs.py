@@ -17,6 +17,7 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from kb.commun.diagnostics import Probleme, chemin_lisible
 from kb.commun.etat import etat_du_build
+from kb.commun.projet import projet
 
 _LIEN = re.compile(r"^Doc file '(?P<page>[^']+)' contains a link '(?P<lien>[^']+)', but (?P<quoi>.*?)\.(?: Did you mean '(?P<suggestion>[^']+)'\?)?$", re.DOTALL)
 _ANCRE = re.compile(r"the doc '(?P<cible>[^']+)' does not contain an anchor '(?P<ancre>#[^']+)'")
@@ -91,7 +92,7 @@ class FiltreDesMessages(logging.Filter):
 def filtrer_les_messages(config: MkDocsConfig) -> None:
     """Pose le filtre sur les journaux de MkDocs (un seul : celui d'un build précédent est retiré).
     Le filtre garde la configuration du build : ses messages passent par l'état de ce build (kb.commun.etat)."""
-    filtre = FiltreDesMessages(Path(config.docs_dir), Path(config.config_file_path).resolve().parent, config)
+    filtre = FiltreDesMessages(Path(config.docs_dir), projet(config).racine, config)
     for nom in ("mkdocs.structure.pages", "mkdocs.structure.nav"):
         journal = logging.getLogger(nom)
         for ancien in [f for f in journal.filters if isinstance(f, logging.Filter) and f.name == "kb-liens"]:

@@ -12,7 +12,7 @@ from mkdocs.utils import get_relative_url
 
 from kb.commun.html import SANS_NOUVEAU_LIEN, transformer_texte
 from kb.commun.projet import langue_du_contenu
-from kb.commun.normalisation import Slugify
+from kb.commun.normalisation import Slugify, majuscule
 from kb.glossaire.chargement import etat_du_glossaire
 from kb.glossaire.expression import Motifs, motifs_des_termes
 from kb.glossaire.termes import Terme, infobulle
@@ -54,7 +54,7 @@ def _lier(texte: str, motifs: Motifs, vers_le_glossaire: str, vus: set[str]) -> 
         if terme.terme in vus:
             return m.group(0)
         vus.add(terme.terme)
-        titre = infobulle(terme.terme[:1].upper() + terme.terme[1:], terme).replace("&", "&amp;").replace('"', "&quot;")
+        titre = infobulle(majuscule(terme.terme), terme).replace("&", "&amp;").replace('"', "&quot;")
         return (f'<a class="kb-terme" href="{vers_le_glossaire}#{motifs.ancres[terme.terme]}" title="{titre}">'
                 f"{m.group(0)}</a>")
 

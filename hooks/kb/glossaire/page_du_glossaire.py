@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from kb.commun.normalisation import Slugify, cle_de_comparaison, slugify_des_titres
+from kb.commun.normalisation import Slugify, cle_de_comparaison, majuscule, slugify_des_titres
 from kb.commun.projet import registre
 from kb.glossaire.chargement import etat_du_glossaire
 from kb.glossaire.termes import Terme, ancienne_ancre, ancre
@@ -41,7 +41,7 @@ def rendre_glossaire(termes: list[Terme], reg: Registre | None, slugify: Slugify
         titre = f"{t.terme} ({t.abreviation})" if t.abreviation else t.terme
         ancienne = ancienne_ancre(t.terme)
         compatibilite = f'<span id="{ancienne}"></span>' if ancienne not in nouvelles else ""
-        lignes += [f"### {titre[:1].upper() + titre[1:]}{compatibilite} {{ #{ancres[t.terme]} }}", "", t.definition, ""]
+        lignes += [f"### {majuscule(titre)}{compatibilite} {{ #{ancres[t.terme]} }}", "", t.definition, ""]
         if t.references:
             lignes += ["*Textes :* " + " ; ".join(_reference(r, reg) for r in t.references) + ".", ""]
         if t.synonymes:
